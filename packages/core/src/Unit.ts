@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { nameKey } from "./internal/plan-names.js"
 import { RegionCode } from "./Region.js"
 
 /**
@@ -46,3 +47,45 @@ export const Unit = Schema.Struct({
  * @category models
  */
 export type Unit = typeof Unit.Type
+
+/**
+ * The unit with an id, or `undefined`.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const byId = (units: ReadonlyArray<Unit>, id: UnitId): Unit | undefined => units.find((u) => u.id === id)
+
+/**
+ * Every unit whose `name`, `fullName` or one of its `aliases` equals `name` once both are normalised:
+ * full-width and half-width forms folded (（）→ ()), spaces, quotation marks and list separators dropped.
+ * Pass `region` to keep only the units of one region (several districts each have a 区经济信息委).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const matches = (units: ReadonlyArray<Unit>, name: string, region?: RegionCode): ReadonlyArray<Unit> => {
+  const key = nameKey(name)
+  if (key === "") return []
+  return units.filter(
+    (u) =>
+      (region === undefined || u.region === region) &&
+      [u.name, u.fullName, ...(u.aliases ?? [])].some((n) => n !== undefined && nameKey(n) === key),
+  )
+}
+
+/**
+ * The one unit a name printed in a plan refers to (see {@link matches} for the normalisation), or `undefined` when
+ * no unit or more than one unit matches — an ambiguous name is not guessed; pass `region` to narrow it.
+ *
+ * @example
+ * Unit.resolveName(units, "区 经济信息委") // the unit named 区经济信息委
+ * Unit.resolveName(units, "重庆市铜梁区经济和信息化委员会") // the same unit, by its full name
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const resolveName = (units: ReadonlyArray<Unit>, name: string, region?: RegionCode): Unit | undefined => {
+  const found = matches(units, name, region)
+  return found.length === 1 ? found[0] : undefined
+}
