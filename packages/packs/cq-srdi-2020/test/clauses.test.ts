@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from "node:fs"
+import path from "node:path"
+import { DecodeError, type Citation, type Pack } from "@srdi/core"
+import { loadPackDir } from "@srdi/pack-kit"
+import { beforeAll, describe, expect, it } from "vitest"
+
+const SEED = "002_6126cfabff4c1b28.txt"
+const seeds = path.resolve(__dirname, "../../../../../shared/seeds")
+
+let pack: Pack.Pack
+
+beforeAll(async () => {
+  const result = await loadPackDir(path.resolve(__dirname, ".."))
+  if (result._tag === "Left") throw new Error(DecodeError.format(result.left, "en"))
+  pack = result.right
+})
+
+// Every object carrying source + clause + text is a citation, wherever it sits (nodes, parameters, gaps).
+const citations = (value: unknown, at: string, out: Array<[string, Citation.Citation]> = []) => {
+  if (Array.isArray(value)) value.forEach((v, i) => citations(v, `${at}[${i}]`, out))
+  else if (typeof value === "object" && value !== null) {
+    const o = value as Record<string, unknown>
+    if (typeof o.source === "string" && typeof o.clause === "string" && typeof o.text === "string")
+      out.push([at, o as unknown as Citation.Citation])
+    for (const [k, v] of Object.entries(o)) citations(v, `${at}.${k}`, out)
+  }
+  return out
+}
+
+describe("cq-srdi-2020 (重庆市关于进一步加强“专精特新”中小企业培育发展的通知)", () => {
+  it("keeps the document's metadata", () => {
+    expect(pack.meta).toMatchObject({
+      id: "cq-srdi-2020",
+      issuer: "重庆市经济和信息化委员会",
+      issuedOn: "2020-06-15",
+      period: { from: "2020-06-15", to: "2025-12-31" },
+      region: "500000",
+      status: "final",
+      source: { file: SEED },
+    })
+    expect(pack.meta.docNumber).toBeUndefined()
+  })
+
+  it("has the 9 measures of 二 and the 3 safeguards of 三, in order", () => {
+    const clauses = (kind: string) => pack.tasks.filter((t) => t.kind === kind).map((t) => t.cite.clause)
+    expect(clauses("task")).toEqual(["一", "二", "三", "四", "五", "六", "七", "八", "九"].map((n) => `二（${n}）`))
+    expect(clauses("safeguard")).toEqual(["三（一）", "三（二）", "三（三）"])
+    // Each task cites its whole paragraph, which starts with its number as printed (half-width brackets).
+    for (const t of pack.tasks) expect(t.cite.text.startsWith(t.number.replace("（", "(").replace("）", ")"))).toBe(true)
+  })
+
+  it("assigns no unit anywhere, as the notice, and records that as gaps", () => {
+    expect(pack.tasks.every((t) => !t.unitsGiven && t.lead.length === 0 && t.cooperating.length === 0)).toBe(true)
+    const ids = new Set(pack.units.map((u) => u.id))
+    expect(pack.awards.filter((a) => a.payer !== undefined && !ids.has(a.payer))).toEqual([])
+    expect(pack.gaps.filter((g) => g.kind === "no_units").map((g) => g.clause)).toEqual(["二", "三"])
+  })
+
+  it("reads the recurrences 每年 and 每月 of the safeguards", () => {
+    expect(pack.tasks.filter((t) => t.recurrence !== undefined).map((t) => [t.id, t.recurrence])).toEqual([
+      ["safeguard-2", "annual"],
+      ["safeguard-3", "monthly"],
+    ])
+  })
+
+  it("cites sentences found verbatim in the seed", (ctx) => {
+    if (!existsSync(seeds)) ctx.skip(`seed folder ${seeds} is absent; verbatim check skipped`)
+    const text = readFileSync(path.join(seeds, SEED), "utf8")
+    const all = citations(pack, "pack")
+    expect(all.length).toBeGreaterThan(25)
+    expect(all.filter(([, c]) => c.source !== SEED).map(([at]) => at)).toEqual([])
+    expect(all.filter(([, c]) => !text.includes(c.text)).map(([at, c]) => `${at}: ${c.text}`)).toEqual([])
+  })
+
+  it("encodes the aspirational 2025 targets 1600 / 150 / 60", () => {
+    expect(pack.targets.map((t) => [t.metric, t.comparator, t.value, t.unit, t.aspirational, t.deadline])).toEqual([
+      ["enterprises.srdi_sme", ">=", 1600, "户", true, "2025-12-31"],
+      ["enterprises.little_giant", ">=", 150, "户", true, "2025-12-31"],
+      ["enterprises.hidden_champion", ">=", 60, "户", true, "2025-12-31"],
+    ])
+    expect(pack.targets.every((t) => t.cite.text.startsWith("力争到2025年"))).toBe(true)
+  })
+
+  it("encodes every award trigger with its amount unspecified and a gap for it", () => {
+    expect(pack.awards.map((a) => [a.id, a.cite.clause, a.trigger.kind, a.amount.kind])).toEqual([
+      ["cq-2020-major-new-product", "二（二）", "honor", "unspecified"],
+      ["cq-2020-first-set-equipment", "二（二）", "title_granted", "unspecified"],
+      ["cq-2020-srdi-board", "二（四）", "listing_stage", "unspecified"],
+      ["cq-2020-quality-benchmark", "二（六）", "honor", "unspecified"],
+      ["cq-2020-brand-demo", "二（六）", "honor", "unspecified"],
+      ["cq-2020-cluster-brand-pilot", "二（六）", "honor", "unspecified"],
+    ])
+    const gapClauses = new Set(pack.gaps.filter((g) => g.kind === "unspecified_amount").map((g) => g.cite?.text))
+    expect(pack.awards.filter((a) => !gapClauses.has(a.cite.text)).map((a) => a.id)).toEqual([])
+  })
+
+  it("records the gaps of the notice", () => {
+    expect(pack.gaps.map((g) => [g.id, g.kind])).toEqual([
+      ["units-not-assigned", "no_units"],
+      ["safeguards-not-assigned", "no_units"],
+      ["little-giant-level", "ambiguous"],
+      ["pool-entry-standard", "missing"],
+      ["award-amount-major-new-product", "unspecified_amount"],
+      ["award-amount-first-set", "unspecified_amount"],
+      ["award-amount-srdi-board", "unspecified_amount"],
+      ["award-amount-quality-brand", "unspecified_amount"],
+    ])
+  })
+})
