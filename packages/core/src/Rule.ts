@@ -8,10 +8,14 @@
 import { Schema } from "effect"
 import { IsoDate } from "./Calendar.js"
 import { Citation } from "./Citation.js"
-import { Ref as IndicatorRef } from "./Indicator.js"
+import { decode as decodeWith } from "./DecodeError.js"
+import type { Enterprise } from "./Enterprise.js"
+import { IndicatorId, Ref as IndicatorRef } from "./Indicator.js"
 import { Text } from "./Locale.js"
 import { Parameter } from "./Parameter.js"
 import { GrantLevel, TitleId } from "./Title.js"
+import { compileNode, OUTCOMES, type TraceContext } from "./internal/rule-compile.js"
+import { reasons } from "./internal/rule-explain.js"
 
 /**
  * A comparison operator.
@@ -422,6 +426,12 @@ export const TraceNode = Schema.Struct({
   points: Schema.optional(Schema.Number),
   distance: Schema.optional(Schema.Number),
   missing: Schema.optional(Schema.Array(Schema.String)),
+  indicator: Schema.optional(IndicatorId).annotations({ description: "The indicator a compare, switch or points node reads" }),
+  groups: Schema.optional(
+    Schema.Array(
+      Schema.Struct({ id: Schema.String, label: Schema.optional(Text), total: Schema.Number, min: Schema.optional(Schema.Number) }),
+    ),
+  ).annotations({ description: "Score nodes: each group's subtotal and its minimum" }),
 }).annotations({ identifier: "TraceNode" })
 
 /**
@@ -454,3 +464,120 @@ export const Evaluation = Schema.Struct({
  * @category models
  */
 export type Evaluation = typeof Evaluation.Type
+
+/**
+ * The rules in force on a date: those whose effective period (`from` through `until`, inclusive) contains it.
+ *
+ * @example
+ * Rule.inForce(pack.rules, "2026-04-01") // the 2号 rules, not the 63号 ones that ended on 2026-03-31
+ *
+ * @since 0.1.0
+ * @category filtering
+ */
+export const inForce = (rules: ReadonlyArray<Rule>, date: IsoDate): Array<Rule> =>
+  rules.filter((r) => r.effective.from <= date && (r.effective.until === undefined || date <= r.effective.until))
+
+/**
+ * A rule compiled for one evaluation date. `verdict` only decides (no trace, no allocation per node, stops at
+ * the first deciding child); `evaluate` returns the full {@link Evaluation}. Both always agree.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Compiled {
+  readonly rule: Rule
+  readonly asOf: IsoDate
+  readonly verdict: (e: Enterprise) => Verdict
+  readonly evaluate: (e: Enterprise) => Evaluation
+}
+
+const VERDICTS: ReadonlyArray<Verdict> = ["eligible", "ineligible", "needs_review", "insufficient_data"]
+
+/**
+ * Compiles a rule for an evaluation date: dated parameters are resolved (a parameter with no value in force makes
+ * its node `unknown`, listing `parameter:<nodeId>` as missing), year numbers fixed, and every node turned into a
+ * closure. Compile once, then evaluate many enterprises.
+ *
+ * Semantics, node by node:
+ * - compare: `indicator op threshold`; with `aggregate: "each"` every year of the window must pass (a failing
+ *   year fails, else a missing year is `unknown`); missing inputs → `unknown`.
+ * - title / honor: held / received under {@link Title.holdsAt}'s rules; attestation: the latest on or before
+ *   `asOf` decides, none → `review`.
+ * - all / any / atLeast / not combine pass, fail, review, unknown (all: fail > unknown > review > pass;
+ *   any: pass > review > unknown > fail; atLeast: pass with `min` passes, fail when even every undecided child
+ *   could not reach it); a `soft` (原则上) node that fails gives `review`.
+ * - switch: the case whose band `[min, max)` holds the value; none → fail; a missing value → unknown.
+ * - points: bands `[min, max)` or the first passing `when` case; score: total and group subtotals against their
+ *   minimums, with unknown rows taken at their maximum for the best case (best case fails → fail, current passes → pass).
+ * - distance (near miss): `|threshold − value| / max(|threshold|, 1)` for compares (the worst year for `each`),
+ *   the worst relative shortfall for scores; the largest failing child for all, the smallest for any, the sum of the
+ *   smallest needed for atLeast; 1 for titles, honours, attestations; 0 when passing.
+ *
+ * @example
+ * const compiled = Rule.compile(rule, { asOf: "2025-06-30" })
+ * compiled.verdict(enterprise) // "needs_review"
+ * compiled.evaluate(enterprise).reasons.zh // ["上年度研发投入强度为6.2%，满足不低于5%的要求（二（一）4）", ...]
+ *
+ * @since 0.1.0
+ * @category compiling
+ */
+export const compile = (rule: Rule, options: { readonly asOf: IsoDate }): Compiled => {
+  const asOf = options.asOf
+  const root = compileNode(rule.root, asOf)
+  const limit = rule.nearMiss ?? 0.1
+  const rootVerdict = root.v
+  return {
+    rule,
+    asOf,
+    verdict: (e) => VERDICTS[rootVerdict(e)]!,
+    evaluate: (e) => {
+      const ctx: TraceContext = { trace: [], missing: new Set() }
+      const top = root.t(e, ctx, 0)
+      const verdict = VERDICTS[OUTCOMES.indexOf(top.outcome)]!
+      const distance = top.outcome === "fail" ? (top.distance ?? 1) : 0
+      const trace = ctx.trace
+      return {
+        rule: rule.id,
+        asOf,
+        verdict,
+        ...(ctx.score !== undefined ? { score: ctx.score.total, groups: ctx.score.groups } : {}),
+        trace,
+        missing: [...ctx.missing],
+        distance,
+        nearMiss: verdict === "ineligible" && distance <= limit,
+        reasons: { zh: reasons(trace, "zh"), en: reasons(trace, "en") },
+      }
+    },
+  }
+}
+
+/**
+ * Evaluates one enterprise against a rule as of a date (compiles on every call: use {@link compile} for many).
+ *
+ * @since 0.1.0
+ * @category evaluating
+ */
+export const evaluate = (rule: Rule, e: Enterprise, asOf: IsoDate): Evaluation => compile(rule, { asOf }).evaluate(e)
+
+/**
+ * Screens a population with a compiled rule (verdict mode) and counts the verdicts.
+ *
+ * @example
+ * Rule.screen(Rule.compile(rule, { asOf }), enterprises) // { eligible: 812, ineligible: 9000, needs_review: 150, insufficient_data: 38 }
+ *
+ * @since 0.1.0
+ * @category evaluating
+ */
+export const screen = (compiled: Compiled, enterprises: Iterable<Enterprise>): Record<Verdict, number> => {
+  const counts: Record<Verdict, number> = { eligible: 0, ineligible: 0, needs_review: 0, insufficient_data: 0 }
+  for (const e of enterprises) counts[compiled.verdict(e)]++
+  return counts
+}
+
+/**
+ * Decodes a rule from unknown data (a pack file, JSON), reporting every failing path in Chinese and English.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode = decodeWith(Rule, "rule")

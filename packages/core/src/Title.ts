@@ -5,7 +5,8 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { IsoDate } from "./Calendar.js"
+import { addYears, fromDays, IsoDate, toDays, yearsBetween } from "./Calendar.js"
+import type { Enterprise } from "./Enterprise.js"
 
 /**
  * A title id: a lower-case slug. The ladder and common side titles are listed in {@link KNOWN};
@@ -100,3 +101,128 @@ export const Holding = Schema.Struct({
  * @category models
  */
 export type Holding = typeof Holding.Type
+
+/**
+ * Rank of each grant level, higher is more senior: national 4 > provincial 3 > municipal 2 > district 1.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const LEVEL_RANK: { readonly [L in GrantLevel]: number } = { national: 4, provincial: 3, municipal: 2, district: 1 }
+
+/**
+ * Whether a holding's level is at `minLevel` or above. A holding that does not state its level does not
+ * meet a minimum: the level cannot be assumed.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const meetsLevel = (level: GrantLevel | undefined, minLevel: GrantLevel | undefined): boolean =>
+  minLevel === undefined || (level !== undefined && LEVEL_RANK[level] >= LEVEL_RANK[minLevel])
+
+/**
+ * The last day a holding is valid: `expiresOn` when given, else the day before the anniversary of its last
+ * passed review (or grant) after the title's known validity (see {@link KNOWN}); `undefined` when it does not expire.
+ *
+ * @example
+ * Title.validUntil({ title: "srdi_sme", grantedOn: "2022-12-01" }) // "2025-11-30"
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const validUntil = (holding: Holding): IsoDate | undefined => {
+  if (holding.expiresOn !== undefined) return holding.expiresOn
+  const years = KNOWN[holding.title]?.validityYears
+  if (years === undefined) return undefined
+  const base = holding.reviewedOn !== undefined && holding.reviewedOn > holding.grantedOn ? holding.reviewedOn : holding.grantedOn
+  return fromDays(toDays(addYears(base, years)) - 1)
+}
+
+/**
+ * Whether a holding is in force on a date: granted on or before it, not revoked by then, not expired.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isValidAt = (holding: Holding, asOf: IsoDate): boolean => {
+  if (holding.grantedOn > asOf) return false
+  if (holding.revokedOn !== undefined && holding.revokedOn <= asOf) return false
+  const until = validUntil(holding)
+  return until === undefined || asOf <= until
+}
+
+/**
+ * Whether the holdings include any of `titles` on `asOf`, at `minLevel` or above. Without `withinYears` the
+ * holding must be valid on `asOf`; with it, the holding must have been granted within that many years before
+ * `asOf` (and not revoked by then), whether or not it has since expired — "近N年获得".
+ *
+ * @example
+ * Title.holdsAt(e.titles, ["municipal_tech_center", "tech_innovation_demo"], "2025-06-30", { minLevel: "municipal" })
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const holdsAt = (
+  holdings: ReadonlyArray<Holding>,
+  titles: ReadonlyArray<string>,
+  asOf: IsoDate,
+  opts?: { readonly minLevel?: GrantLevel | undefined; readonly withinYears?: number | undefined },
+): boolean => {
+  const minLevel = opts?.minLevel
+  const within = opts?.withinYears
+  for (const h of holdings) {
+    if (!titles.includes(h.title) || !meetsLevel(h.level, minLevel)) continue
+    if (within === undefined) {
+      if (isValidAt(h, asOf)) return true
+    } else if (
+      h.grantedOn <= asOf &&
+      yearsBetween(h.grantedOn, asOf) <= within &&
+      (h.revokedOn === undefined || h.revokedOn > asOf)
+    ) {
+      return true
+    }
+  }
+  return false
+}
+
+const LISTED_STAGES: ReadonlyArray<string> = ["bse", "star", "chinext", "main_board"]
+
+/**
+ * The highest rung of the ladder an enterprise holds on a date: `listed` once it has reached a listing on an
+ * exchange board (北交所, 科创板, 创业板, 主板), else the highest valid ladder title; `undefined` for none.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const tierAt = (e: Enterprise, asOf: IsoDate): Tier | undefined => {
+  for (const event of e.listing) if (event.reachedOn <= asOf && LISTED_STAGES.includes(event.stage)) return "listed"
+  for (let i = LADDER.length - 1; i >= 0; i--) {
+    const rung = LADDER[i]!
+    if (holdsAt(e.titles, [rung], asOf)) return rung
+  }
+  return undefined
+}
+
+/**
+ * The next rung above a tier (`innovative_sme` for none); `undefined` at the top.
+ *
+ * @example
+ * Title.nextRung("srdi_sme") // "little_giant"
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const nextRung = (tier: Tier | undefined): Tier | undefined =>
+  tier === undefined ? LADDER[0] : LADDER[LADDER.indexOf(tier) + 1]
+
+/**
+ * The earliest holding of a title (its first recognition), or `undefined`.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const firstGranted = (holdings: ReadonlyArray<Holding>, title: string): Holding | undefined => {
+  let first: Holding | undefined
+  for (const h of holdings) if (h.title === title && (first === undefined || h.grantedOn < first.grantedOn)) first = h
+  return first
+}
