@@ -5,11 +5,15 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { canonicalJson, sha256Hex } from "./internal/pack-hash.js"
+import { diffPacks, formatDiffText } from "./internal/pack-diff.js"
+import { resolveLayers } from "./internal/pack-resolve.js"
+import { validatePack } from "./internal/pack-validate.js"
 import { Award } from "./Award.js"
 import { IsoDate } from "./Calendar.js"
 import { Citation } from "./Citation.js"
 import { Enterprise } from "./Enterprise.js"
-import { Text } from "./Locale.js"
+import { type Lang, Text } from "./Locale.js"
 import { Pool } from "./Pool.js"
 import { Region, RegionCode } from "./Region.js"
 import { Rule, Verdict } from "./Rule.js"
@@ -147,3 +151,301 @@ export type Pack = typeof Pack.Type
  * @category models
  */
 export type PackInput = typeof Pack.Encoded
+
+/**
+ * What validation can find besides decoding errors.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ProblemCode = Schema.Literal(
+  "duplicate_id",
+  "duplicate_task_number",
+  "duplicate_node_id",
+  "unknown_unit",
+  "unknown_region",
+  "unknown_target",
+  "unknown_rule",
+  "unknown_award",
+  "unknown_pool",
+  "task_without_lead",
+  "parameter_order",
+  "overlapping_rules",
+  "period_reversed",
+  "dates_reversed",
+  "extends_self",
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ProblemCode = typeof ProblemCode.Type
+
+/**
+ * A problem found by {@link validate}: a code, the path in the pack (`tasks[3].lead[0]`) and a sentence in both languages.
+ * `PackSource` turns the path into a file and line.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Problem = Schema.Struct({ code: ProblemCode, path: Schema.String, message: Text }).annotations({
+  identifier: "PackProblem",
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Problem = typeof Problem.Type
+
+/**
+ * Checks what the schemas cannot: every unit, region, target, rule, award and pool a pack names exists in it or
+ * in its base packs; ids are unique (and task numbers within their kind and section); tasks have a lead unit
+ * unless the source gives none (`unitsGiven: false`); dated values are in order; two rules deciding the same thing
+ * are not in force at once; the period runs forwards; test cases name existing rules and awards.
+ *
+ * @example
+ * Pack.validate(tongliang, { base: [miit, chongqing] })
+ * // [{ code: "unknown_unit", path: "tasks[3].lead[0]", message: { zh: "未知单位 tl-xxx…", en: "unknown unit tl-xxx…" } }]
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validate = (pack: Pack, options: { readonly base?: ReadonlyArray<Pack> } = {}): ReadonlyArray<Problem> =>
+  validatePack(pack, options.base ?? []) as ReadonlyArray<Problem>
+
+/**
+ * The lists of a pack that extension layers merge by id (`code` for regions).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Collection = "regions" | "units" | "targets" | "tasks" | "rules" | "awards" | "pools" | "gaps"
+
+/**
+ * Which pack each item of a resolved pack came from: collection → item id → pack id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Origin = Readonly<Record<Collection, Readonly<Record<string, string>>>>
+
+/**
+ * Applies extension layers, base first: the metadata and tests are the last layer's; regions, units, targets, tasks,
+ * rules, awards, pools and gaps are concatenated, a later layer's item replacing (in place) an earlier one with the same id.
+ *
+ * @example
+ * const resolved = Pack.resolve([miit, chongqing, tongliang])
+ *
+ * @since 0.1.0
+ * @category resolution
+ */
+export const resolve = (layers: ReadonlyArray<Pack>): Pack => resolveLayers(layers).pack
+
+/**
+ * Which layer each item of {@link resolve}'s result came from.
+ *
+ * @example
+ * Pack.origin([miit, tongliang]).rules["miit-srdi-2022"] // "cn-miit-tiers"
+ *
+ * @since 0.1.0
+ * @category resolution
+ */
+export const origin = (layers: ReadonlyArray<Pack>): Origin => resolveLayers(layers).origin
+
+/**
+ * One changed leaf value: its path inside the item, before and after (`undefined` where absent).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FieldChange = Schema.Struct({ path: Schema.String, before: Schema.Unknown, after: Schema.Unknown })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type FieldChange = typeof FieldChange.Type
+
+/**
+ * How two items were paired: same id, or — when ids differ, as between two districts' packs — same metric and basis
+ * (targets), kind and number (tasks), trigger (awards), name (units), or decided thing and start (rules).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Matched = Schema.Literal("id", "metric", "number", "trigger", "name", "decides")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Matched = typeof Matched.Type
+
+/**
+ * An item present in both packs that differs: its id in the second pack, its id in the first, how they were paired,
+ * and the field changes.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ItemChange = Schema.Struct({
+  id: Schema.String,
+  was: Schema.String,
+  matchedBy: Matched,
+  changes: Schema.Array(FieldChange),
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ItemChange = typeof ItemChange.Type
+
+/**
+ * Ids added, removed and changed in one collection.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CollectionDiff = Schema.Struct({
+  added: Schema.Array(Schema.String),
+  removed: Schema.Array(Schema.String),
+  changed: Schema.Array(ItemChange),
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CollectionDiff = typeof CollectionDiff.Type
+
+/**
+ * A threshold of a rule node that reads differently on a date (`null`: none in force, or unspecified).
+ * `parameter` is `threshold`, `min` or `groups[i].min`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ThresholdChange = Schema.Struct({
+  rule: Schema.String,
+  node: Schema.String,
+  parameter: Schema.String,
+  date: IsoDate,
+  before: Schema.NullOr(Schema.Number),
+  after: Schema.NullOr(Schema.Number),
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ThresholdChange = typeof ThresholdChange.Type
+
+/**
+ * An award amount that reads differently on a date. `part` is `value`, `stage <stage>`, `rate` or `cap`
+ * (or `kind a → b` when an amount became or stopped being unspecified, with an empty date).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AmountChange = Schema.Struct({
+  award: Schema.String,
+  part: Schema.String,
+  date: Schema.String,
+  before: Schema.NullOr(Schema.Number),
+  after: Schema.NullOr(Schema.Number),
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AmountChange = typeof AmountChange.Type
+
+const TargetSide = Schema.Struct({ value: Schema.Number, comparator: Schema.String, deadline: IsoDate, region: RegionCode })
+
+/**
+ * A target whose value, comparator, deadline or region differs.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TargetChange = Schema.Struct({
+  target: Schema.String,
+  metric: Schema.String,
+  basis: Schema.String,
+  before: TargetSide,
+  after: TargetSide,
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type TargetChange = typeof TargetChange.Type
+
+/**
+ * The structural difference of two packs.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Diff = Schema.Struct({
+  a: Schema.Struct({ id: Schema.String, version: Schema.String }),
+  b: Schema.Struct({ id: Schema.String, version: Schema.String }),
+  meta: Schema.Array(FieldChange),
+  collections: Schema.Struct({
+    regions: CollectionDiff,
+    units: CollectionDiff,
+    targets: CollectionDiff,
+    tasks: CollectionDiff,
+    rules: CollectionDiff,
+    awards: CollectionDiff,
+    pools: CollectionDiff,
+    gaps: CollectionDiff,
+  }),
+  thresholds: Schema.Array(ThresholdChange),
+  amounts: Schema.Array(AmountChange),
+  targets: Schema.Array(TargetChange),
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Diff = typeof Diff.Type
+
+/**
+ * Compares two packs (two versions of a plan, or two districts' plans): metadata changes; per collection the ids
+ * added, removed and changed with field-level changes; and, read out, thresholds, award amounts and target values
+ * that changed. Items pair by id, else by what they are (a target by metric and basis, a task by kind and number...).
+ *
+ * @example
+ * Pack.formatDiff(Pack.diff(tongliang, shizhu), "en")
+ *
+ * @since 0.1.0
+ * @category comparison
+ */
+export const diff = (a: Pack, b: Pack): Diff => diffPacks(a, b)
+
+/**
+ * A diff as readable text, one change a line.
+ *
+ * @since 0.1.0
+ * @category comparison
+ */
+export const formatDiff = (diff: Diff, lang: Lang): string => formatDiffText(diff, lang)
+
+/**
+ * The content hash of a pack, `sha256:<hex>`, over canonical JSON (keys sorted) of the encoded pack without its
+ * tests — so a new test case does not change the hash that audit records cite, and a changed value always does.
+ *
+ * @since 0.1.0
+ * @category hashing
+ */
+export const hash = (pack: Pack): string => {
+  const { tests: _tests, ...encoded } = Schema.encodeSync(Pack)(pack)
+  return `sha256:${sha256Hex(canonicalJson(encoded))}`
+}

@@ -8,7 +8,7 @@
 import { Either, ParseResult, Schema } from "effect"
 import { Award } from "./Award.js"
 import * as DecodeError from "./DecodeError.js"
-import { Gap, Meta, type Pack, TestCase } from "./Pack.js"
+import { Gap, Meta, type Pack, TestCase, validate as validatePack } from "./Pack.js"
 import { Pool } from "./Pool.js"
 import { Region } from "./Region.js"
 import { Rule } from "./Rule.js"
@@ -277,6 +277,42 @@ export const parse = (files: ReadonlyArray<File>): Either.Either<Pack, DecodeErr
 export const locate = (source: Source, path: string | ReadonlyArray<PropertyKey>): Location | undefined =>
   source.locate(path)
 
+/**
+ * Runs `Pack.validate` on a decoded source and places each problem at its file and line, as decode issues.
+ *
+ * @example
+ * PackSource.problems(source, { base: [chongqing] }).map((i) => `${i.file}:${i.line} ${i.at} — ${i.message.en}`)
+ * // ["pack/tasks.yaml:42 tasks[3].lead[0] — unknown unit tl-xxx (declare it in units)"]
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const problems = (
+  source: Source,
+  options: { readonly base?: ReadonlyArray<Pack> } = {},
+): ReadonlyArray<DecodeError.Issue> =>
+  validatePack(source.pack, options).map((p) => {
+    const path = parsePath(p.path)
+    return { path, at: p.path, message: p.message, ...source.locate(path) }
+  })
+
+/**
+ * Decodes and validates: the pack, or one {@link DecodeError.DecodeError} with every decoding and validation problem
+ * at its file and line.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validate = (
+  source: Source,
+  options: { readonly base?: ReadonlyArray<Pack> } = {},
+): Either.Either<Pack, DecodeError.DecodeError> => {
+  const issues = problems(source, options)
+  return issues.length === 0
+    ? Either.right(source.pack)
+    : Either.left(new DecodeError.DecodeError({ subject: `pack ${source.pack.meta.id}`, issues }))
+}
+
 const idOf = (value: unknown): string =>
   typeof value === "object" && value !== null && "id" in value && typeof value.id === "string" ? value.id : "(unknown)"
 
@@ -287,11 +323,35 @@ const pushIssues = (
   locate: (path: ReadonlyArray<PropertyKey>) => Location,
   offset = 0,
 ): void => {
-  for (const issue of DecodeError.fromParseError("", error).issues) {
+  for (const issue of mergeAlternatives(DecodeError.fromParseError("", error).issues)) {
     const [first, ...rest] = issue.path
     const shifted = offset !== 0 && typeof first === "number" ? [first + offset, ...rest] : issue.path
     const path = [...prefix, ...shifted]
     // Locate with the path inside the file; report the path inside the pack.
     out.push({ ...issue, path, at: DecodeError.formatPath(path), ...locate(issue.path) })
   }
+}
+
+const EXPECTED = /^Expected (.+), actual (.+)$/s
+
+// A literal union ("task" | "safeguard") fails once per member; say it once, listing what is allowed.
+const mergeAlternatives = (issues: ReadonlyArray<DecodeError.Issue>): ReadonlyArray<DecodeError.Issue> => {
+  const out: Array<DecodeError.Issue> = []
+  const merged = new Map<string, { index: number; expected: Array<string>; actual: string }>()
+  for (const issue of issues) {
+    const m = EXPECTED.exec(issue.message.en)
+    const prior = m === null ? undefined : merged.get(issue.at)
+    if (m !== null && prior !== undefined && prior.actual === m[2]) {
+      prior.expected.push(m[1] ?? "")
+      const expected = prior.expected.join(" | ")
+      out[prior.index] = {
+        ...issue,
+        message: { zh: `应为 ${prior.expected.join(" 或 ")}，实际为 ${prior.actual}`, en: `Expected ${expected}, actual ${prior.actual}` },
+      }
+      continue
+    }
+    if (m !== null) merged.set(issue.at, { index: out.length, expected: [m[1] ?? ""], actual: m[2] ?? "" })
+    out.push(issue)
+  }
+  return out
 }
