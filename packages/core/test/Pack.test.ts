@@ -1,0 +1,252 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Either, Schema } from "effect"
+import { DecodeError, Pack, PackSource } from "../src/index.js"
+import { tongliangFiles } from "./fixtures/tongliang-files.js"
+
+const load = (files: ReadonlyArray<PackSource.File> = tongliangFiles): Pack.Pack => {
+  const result = PackSource.parse(files)
+  if (Either.isLeft(result)) throw new Error(DecodeError.format(result.left, "en"))
+  return result.right
+}
+
+const tongliang = load()
+const codes = (problems: ReadonlyArray<Pack.Problem>) => problems.map((p) => `${p.code} ${p.path}`)
+
+// The municipal layer the district extends: Chongqing's region and the hard-tech plan's issuing unit (seed 003).
+const chongqing: Pack.Pack = {
+  ...tongliang,
+  meta: { ...tongliang.meta, id: "cq-srdi-2022", title: "重庆市推进“专精特新”企业高质量发展专项行动计划（2022—2025年）", region: "500000", period: { from: "2022-01-01", to: "2025-12-31" } },
+  regions: [{ code: "500000", name: "重庆市", level: "municipal" }],
+  units: [{ id: "cq-jxw", name: "市经济信息委", region: "500000" }],
+  targets: [],
+  tasks: [],
+  tests: [],
+}
+
+describe("Pack.validate", () => {
+  it("accepts the fixture pack", () => {
+    expect(Pack.validate(tongliang)).toEqual([])
+  })
+
+  it("finds unknown units, tasks without lead, duplicate ids and task numbers", () => {
+    const [t1, t2] = tongliang.tasks as [Pack.Pack["tasks"][number], Pack.Pack["tasks"][number]]
+    const pack: Pack.Pack = {
+      ...tongliang,
+      tasks: [t1, { ...t2, lead: [], cooperating: ["tl-jxw", "tl-zstzj"] }, { ...t2, number: "1" }],
+      units: [...tongliang.units, tongliang.units[0]!],
+    }
+    expect(codes(Pack.validate(pack))).toEqual([
+      "duplicate_id units[3].id",
+      "duplicate_id tasks[2].id",
+      "duplicate_task_number tasks[2].number",
+      "task_without_lead tasks[1].lead",
+      "unknown_unit tasks[1].cooperating[1]",
+    ])
+    const unknown = Pack.validate(pack).find((p) => p.code === "unknown_unit")!
+    expect(unknown.message).toEqual({ zh: "未知单位 tl-zstzj（须在 units 中声明）", en: "unknown unit tl-zstzj (declare it in units)" })
+  })
+
+  it("allows a task without lead where the source names no units", () => {
+    const pack: Pack.Pack = { ...tongliang, tasks: [{ ...tongliang.tasks[0]!, lead: [], unitsGiven: false }] }
+    expect(Pack.validate(pack)).toEqual([])
+  })
+
+  it("resolves regions and units through the base packs", () => {
+    const district: Pack.Pack = {
+      ...tongliang,
+      meta: { ...tongliang.meta, extends: ["cq-srdi-2022"] },
+      regions: tongliang.regions.filter((r) => r.code !== "500000"),
+      awards: [],
+    }
+    expect(codes(Pack.validate(district))).toEqual([])
+    const pool: Pack.Pack["pools"][number] = {
+      id: "tl-cultivation-pool",
+      name: { zh: "“专精特新”企业培育库", en: "SRDI cultivation pool" },
+      region: "500000",
+      entryRule: "tl-pool-entry",
+      cite: tongliang.tasks[0]!.cite,
+    }
+    const withPool = { ...district, regions: [], pools: [pool] }
+    expect(codes(Pack.validate(withPool))).toEqual([
+      "unknown_region meta.region",
+      "unknown_region units[0].region",
+      "unknown_region units[1].region",
+      "unknown_region units[2].region",
+      "unknown_region targets[0].region",
+      "unknown_region pools[0].region",
+      "unknown_rule pools[0].entryRule",
+    ])
+    expect(codes(Pack.validate(withPool, { base: [chongqing] }))).toEqual([
+      "unknown_region meta.region",
+      "unknown_region units[0].region",
+      "unknown_region units[1].region",
+      "unknown_region units[2].region",
+      "unknown_region targets[0].region",
+      "unknown_rule pools[0].entryRule",
+    ])
+  })
+
+  it("finds parameters out of order, duplicate node ids and overlapping rules", () => {
+    const rule = tongliang.rules[0]!
+    const root = rule.root as Extract<Pack.Pack["rules"][number]["root"], { kind: "compare" }>
+    const cite = rule.cite
+    const reordered: Pack.Pack["rules"][number] = {
+      ...rule,
+      root: {
+        kind: "all",
+        id: "hardtech",
+        cite,
+        of: [
+          { ...root, threshold: [{ from: "2024-01-01", value: 5, cite }, { from: "2023-11-24", value: 5, cite }] },
+          { ...root },
+        ],
+      },
+    }
+    const overlapping = { ...rule, id: "hardtech-rd-intensity-2024", decides: "hardtech_pool", effective: { from: "2024-01-01" } }
+    const pack: Pack.Pack = { ...tongliang, rules: [reordered, { ...rule, decides: "hardtech_pool" }, overlapping] }
+    expect(codes(Pack.validate(pack))).toEqual([
+      "duplicate_id rules[1].id",
+      "parameter_order rules[0].root.of[0].threshold[1]",
+      "duplicate_node_id rules[0].root.of[1].id",
+      "overlapping_rules rules[2].effective",
+    ])
+  })
+
+  it("checks the period, rollsUpTo and test cases", () => {
+    const pack: Pack.Pack = {
+      ...tongliang,
+      meta: { ...tongliang.meta, period: { from: "2025-12-31", to: "2022-10-25" } },
+      targets: [{ ...tongliang.targets[0]!, rollsUpTo: "cq-srdi-2022:cq-srdi-sme-2025" }],
+      tests: [{ ...tongliang.tests[0]!, rule: "no-such-rule", expect: { awards: [{ award: "tl-first-srdi", amount: 10 }] } }],
+    }
+    expect(codes(Pack.validate(pack))).toEqual([
+      "period_reversed meta.period",
+      "unknown_target targets[0].rollsUpTo",
+      "unknown_rule tests[0].rule",
+      "unknown_award tests[0].expect.awards[0].award",
+    ])
+    const cqTarget = { ...tongliang.targets[0]!, id: "cq-srdi-sme-2025", region: "500000", value: 2000 }
+    const base = { ...chongqing, targets: [cqTarget] }
+    expect(codes(Pack.validate({ ...pack, meta: tongliang.meta, tests: [] }, { base: [base] }))).toEqual([])
+  })
+})
+
+describe("Pack.resolve", () => {
+  it("merges layers by id, the later layer winning in place, and records origins", () => {
+    const district: Pack.Pack = {
+      ...tongliang,
+      meta: { ...tongliang.meta, extends: ["cq-srdi-2022"] },
+      regions: [{ code: "500000", name: "重庆市", nameEn: "Chongqing", level: "municipal" }, tongliang.regions[1]!],
+    }
+    const resolved = Pack.resolve([chongqing, district])
+    expect(resolved.meta.id).toBe("cq-tongliang-2022")
+    expect(resolved.regions.map((r) => [r.code, r.nameEn])).toEqual([
+      ["500000", "Chongqing"],
+      ["500151", "Tongliang"],
+    ])
+    expect(resolved.units.map((u) => u.id)).toEqual(["cq-jxw", "tl-jxw", "tl-kjj", "tl-jw"])
+    expect(resolved.rules).toHaveLength(1)
+    expect(resolved.tests).toBe(district.tests)
+    const origin = Pack.origin([chongqing, district])
+    expect(origin.units).toEqual({ "cq-jxw": "cq-srdi-2022", "tl-jxw": "cq-tongliang-2022", "tl-kjj": "cq-tongliang-2022", "tl-jw": "cq-tongliang-2022" })
+    expect(origin.rules["hardtech-rd-intensity"]).toBe("cq-tongliang-2022")
+    expect(origin.regions["500000"]).toBe("cq-tongliang-2022")
+  })
+})
+
+describe("Pack.diff", () => {
+  it("reads out a changed threshold and target value between versions", () => {
+    const rule = tongliang.rules[0]!
+    const root = rule.root as Extract<Pack.Pack["rules"][number]["root"], { kind: "compare" }>
+    const next: Pack.Pack = {
+      ...tongliang,
+      meta: { ...tongliang.meta, version: "0.2.0" },
+      rules: [{ ...rule, root: { ...root, threshold: [...root.threshold, { from: "2026-04-01", value: 6, cite: rule.cite }] } }],
+      targets: [{ ...tongliang.targets[0]!, value: 160 }],
+      units: tongliang.units.slice(0, 2),
+    }
+    const diff = Pack.diff(tongliang, next)
+    expect(diff.meta).toEqual([{ path: "version", before: "0.1.0", after: "0.2.0" }])
+    expect(diff.thresholds).toEqual([
+      { rule: "hardtech-rd-intensity", node: "rd-intensity", parameter: "threshold", date: "2026-04-01", before: 5, after: 6 },
+    ])
+    expect(diff.targets).toEqual([
+      {
+        target: "tl-srdi-sme-2025",
+        metric: "enterprises.srdi_sme",
+        basis: "level",
+        before: { value: 150, comparator: ">=", deadline: "2025-12-31", region: "500151" },
+        after: { value: 160, comparator: ">=", deadline: "2025-12-31", region: "500151" },
+      },
+    ])
+    expect(diff.collections.units).toEqual({ added: [], removed: ["tl-jw"], changed: [] })
+    expect(Pack.formatDiff(diff, "en").split("\n")).toEqual([
+      "cq-tongliang-2022@0.1.0 → cq-tongliang-2022@0.2.0",
+      "meta",
+      "  version: 0.1.0 → 0.2.0",
+      "units: +0 −1 ~0",
+      "  − tl-jw",
+      "targets: +0 −0 ~1",
+      "  ~ tl-srdi-sme-2025",
+      "      value: 150 → 160",
+      "rules: +0 −0 ~1",
+      "  ~ hardtech-rd-intensity",
+      '      root.threshold[1]: — → {"from":"2026-04-01","value":6,"cite":{"source":"003_2e9c9c1acd6c6705.txt","c...',
+      "thresholds changed",
+      "  hardtech-rd-intensity / rd-intensity threshold from 2026-04-01: 5 → 6",
+      "target values changed",
+      "  tl-srdi-sme-2025 (enterprises.srdi_sme, level): >=150 by 2025-12-31 @500151 → >=160 by 2025-12-31 @500151",
+    ])
+  })
+
+  it("pairs two districts' targets by metric and basis, and their tasks by number", () => {
+    // Shizhu (seed 001, 一): 到2025年，全县…市级专精特新中小企业达到30家 — binding, not 力争.
+    const shizhu: Pack.Pack = {
+      ...tongliang,
+      meta: { ...tongliang.meta, id: "cq-shizhu-2022", region: "500240", status: "draft" },
+      targets: [
+        {
+          ...tongliang.targets[0]!,
+          id: "sz-srdi-sme-2025",
+          value: 30,
+          aspirational: false,
+          region: "500240",
+          cite: {
+            source: "001_323b9f65a3484da2.txt",
+            clause: "一",
+            text: "到2025年，全县创新型中小企业达到300家，市级专精特新中小企业达到30家，国家专精特新“小巨人”企业达到5家。",
+          },
+        },
+      ],
+      tasks: tongliang.tasks.map((t) => ({ ...t, id: t.id.replace("tl-", "sz-") })),
+    }
+    const diff = Pack.diff(tongliang, shizhu)
+    expect(diff.collections.targets.added).toEqual([])
+    expect(diff.collections.targets.changed[0]).toMatchObject({ id: "sz-srdi-sme-2025", was: "tl-srdi-sme-2025", matchedBy: "metric" })
+    expect(diff.targets[0]?.before.value).toBe(150)
+    expect(diff.targets[0]?.after).toEqual({ value: 30, comparator: ">=", deadline: "2025-12-31", region: "500240" })
+    expect(diff.collections.tasks.changed.map((c) => [c.was, c.id, c.matchedBy])).toEqual([
+      ["tl-task-1", "sz-task-1", "number"],
+      ["tl-task-2", "sz-task-2", "number"],
+    ])
+    expect(Pack.formatDiff(diff, "zh")).toContain("~ sz-srdi-sme-2025（按指标与口径对应 tl-srdi-sme-2025）")
+    expect(Schema.is(Pack.Diff)(diff)).toBe(true)
+  })
+
+  it("reports no differences for the same pack", () => {
+    expect(Pack.formatDiff(Pack.diff(tongliang, tongliang), "zh")).toBe("cq-tongliang-2022@0.1.0 → cq-tongliang-2022@0.1.0\n无差异")
+  })
+})
+
+describe("Pack.hash", () => {
+  it("is a sha256 of the content, independent of key order and of test cases", () => {
+    const h = Pack.hash(tongliang)
+    expect(h).toMatch(/^sha256:[0-9a-f]{64}$/)
+    const reordered = load(
+      tongliangFiles.map((f) => (f.path === "pack/pack.yaml" ? { ...f, text: f.text.replace("status: final\n", "").replace("version: 0.1.0\n", "version: 0.1.0\nstatus: final\n") } : f)),
+    )
+    expect(Pack.hash(reordered)).toBe(h)
+    expect(Pack.hash({ ...tongliang, tests: [] })).toBe(h)
+    expect(Pack.hash({ ...tongliang, targets: [{ ...tongliang.targets[0]!, value: 151 }] })).not.toBe(h)
+  })
+})
