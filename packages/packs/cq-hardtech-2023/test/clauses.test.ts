@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs"
 import path from "node:path"
-import { DecodeError, type Citation, type Pack } from "@srdi/core"
+import { DecodeError, Rule, type Citation, type Pack } from "@srdi/core"
 import { loadPackDir } from "@srdi/pack-kit"
 import { beforeAll, describe, expect, it } from "vitest"
 
@@ -137,5 +137,15 @@ describe("cq-hardtech-2023 (渝经信科技〔2023〕21号)", () => {
       }),
     ).toBe(true)
     expect(new Set(cases.map((c) => c.expect.verdict))).toEqual(new Set(["eligible", "ineligible", "needs_review", "insufficient_data"]))
+  })
+
+  it("gives every rule case its expected verdict with the core engine", () => {
+    const rule = pack.rules.find((r) => r.id === "hardtech-pool-entry")
+    if (rule === undefined) throw new Error("rule hardtech-pool-entry is missing")
+    const wrong = pack.tests
+      .filter((t) => t.rule === rule.id)
+      .map((t) => ({ name: t.name, expected: t.expect.verdict, got: Rule.evaluate(rule, t.enterprise, t.asOf).verdict }))
+      .filter((r) => r.expected !== r.got)
+    expect(wrong).toEqual([])
   })
 })
