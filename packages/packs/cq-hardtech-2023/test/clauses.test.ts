@@ -93,7 +93,11 @@ describe("cq-hardtech-2023 (渝经信科技〔2023〕21号)", () => {
 
   it("encodes the support pool and its six entry criteria of 二（一）", () => {
     expect(pack.pools).toHaveLength(1)
-    expect(pack.pools[0]).toMatchObject({ id: "hardtech-support", entryRule: "hardtech-pool-entry", quota: { perYear: 50, comparator: ">=" } })
+    expect(pack.pools[0]).toMatchObject({
+      id: "hardtech-support",
+      entryRule: "hardtech-pool-entry",
+      quota: { perYear: 50, comparator: ">=" },
+    })
     const rule = pack.rules.find((r) => r.id === "hardtech-pool-entry")
     expect(rule?.decides).toBe("hardtech-support")
     const root = rule?.root
@@ -111,9 +115,19 @@ describe("cq-hardtech-2023 (渝经信科技〔2023〕21号)", () => {
     ])
     expect(byClause["二（一）1:c1-revenue"]).toMatchObject({ op: "<=", soft: true, threshold: [{ value: 10000 }] })
     expect(byClause["二（一）4:c4-rd-intensity"]).toMatchObject({ op: ">=", threshold: [{ value: 5 }] })
-    expect(byClause["二（一）5:c5-class-i-ip"]).toMatchObject({ indicator: { id: "ipClassIMainProduct" }, op: ">=", threshold: [{ value: 1 }] })
-    expect(byClause["二（一）3:c3-platform"]).toMatchObject({ titles: ["municipal_tech_center", "tech_innovation_demo"], minLevel: "municipal" })
-    expect(root.of.filter((n) => n.kind === "attestation").map((n) => n.id)).toEqual(["c2-hard-technology", "c6-chain-results"])
+    expect(byClause["二（一）5:c5-class-i-ip"]).toMatchObject({
+      indicator: { id: "ipClassIMainProduct" },
+      op: ">=",
+      threshold: [{ value: 1 }],
+    })
+    expect(byClause["二（一）3:c3-platform"]).toMatchObject({
+      titles: ["municipal_tech_center", "tech_innovation_demo"],
+      minLevel: "municipal",
+    })
+    expect(root.of.filter((n) => n.kind === "attestation").map((n) => n.id)).toEqual([
+      "c2-hard-technology",
+      "c6-chain-results",
+    ])
   })
 
   it("encodes the +3 points of 二（六） and the staged listing award without an amount", () => {
@@ -133,10 +147,17 @@ describe("cq-hardtech-2023 (渝经信科技〔2023〕21号)", () => {
     expect(
       cases.some((c) => {
         const f = lastYear(c)
-        return f?.rdExpense !== undefined && f.revenue !== undefined && (f.rdExpense / f.revenue) * 100 === 5 && c.expect.verdict === "eligible"
+        return (
+          f?.rdExpense !== undefined &&
+          f.revenue !== undefined &&
+          (f.rdExpense / f.revenue) * 100 === 5 &&
+          c.expect.verdict === "eligible"
+        )
       }),
     ).toBe(true)
-    expect(new Set(cases.map((c) => c.expect.verdict))).toEqual(new Set(["eligible", "ineligible", "needs_review", "insufficient_data"]))
+    expect(new Set(cases.map((c) => c.expect.verdict))).toEqual(
+      new Set(["eligible", "ineligible", "needs_review", "insufficient_data"]),
+    )
   })
 
   it("gives every rule case its expected verdict with the core engine", () => {
@@ -144,7 +165,11 @@ describe("cq-hardtech-2023 (渝经信科技〔2023〕21号)", () => {
     if (rule === undefined) throw new Error("rule hardtech-pool-entry is missing")
     const wrong = pack.tests
       .filter((t) => t.rule === rule.id)
-      .map((t) => ({ name: t.name, expected: t.expect.verdict, got: Rule.evaluate(rule, t.enterprise, t.asOf).verdict }))
+      .map((t) => ({
+        name: t.name,
+        expected: t.expect.verdict,
+        got: Rule.evaluate(rule, t.enterprise, t.asOf).verdict,
+      }))
       .filter((r) => r.expected !== r.got)
     expect(wrong).toEqual([])
   })

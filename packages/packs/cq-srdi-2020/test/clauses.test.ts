@@ -46,7 +46,8 @@ describe("cq-srdi-2020 (重庆市关于进一步加强“专精特新”中小�
     expect(clauses("task")).toEqual(["一", "二", "三", "四", "五", "六", "七", "八", "九"].map((n) => `二（${n}）`))
     expect(clauses("safeguard")).toEqual(["三（一）", "三（二）", "三（三）"])
     // Each task cites its whole paragraph, which starts with its number as printed (half-width brackets).
-    for (const t of pack.tasks) expect(t.cite.text.startsWith(t.number.replace("（", "(").replace("）", ")"))).toBe(true)
+    for (const t of pack.tasks)
+      expect(t.cite.text.startsWith(t.number.replace("（", "(").replace("）", ")"))).toBe(true)
   })
 
   it("assigns no unit anywhere, as the notice, and records that as gaps", () => {

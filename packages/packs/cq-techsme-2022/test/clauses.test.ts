@@ -46,7 +46,23 @@ describe("cq-techsme-2022 (渝府办发〔2022〕56号)", () => {
 
   it("keeps every surviving item once, in order, with unnumbered passages where they stand", () => {
     const tasks = pack.tasks.filter((t) => t.kind === "task")
-    expect(tasks.map((t) => t.number)).toEqual(["1", "2", "3", "4", "5", "6", "7", UNNUMBERED, "10", "11", "13", "14", UNNUMBERED, "16", UNNUMBERED])
+    expect(tasks.map((t) => t.number)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      UNNUMBERED,
+      "10",
+      "11",
+      "13",
+      "14",
+      UNNUMBERED,
+      "16",
+      UNNUMBERED,
+    ])
     expect(pack.tasks.filter((t) => t.kind === "safeguard").map((t) => t.number)).toEqual(["（一）", UNNUMBERED])
     const numbered = tasks.filter((t) => t.number !== UNNUMBERED).map((t) => Number(t.number))
     expect(numbered).toEqual([...numbered].sort((a, b) => a - b))
@@ -71,13 +87,36 @@ describe("cq-techsme-2022 (渝府办发〔2022〕56号)", () => {
     expect(refs.filter((u) => !ids.has(u))).toEqual([])
     const leadOf = (id: string) => pack.tasks.find((t) => t.id === id)?.lead
     expect(leadOf("task-3")).toEqual(["cq-kjj", "cq-jxw", "cq-jrjgj", "cq-czj", "cq-zjj", "cq-qx-gov"])
-    expect(leadOf("task-13")).toEqual(["cq-kjj", "cq-swj", "cq-jrjgj", "cq-czj", "cq-zscqj", "cq-rhyg", "cq-ybjj", "cq-rlsbj", "cq-qx-gov"])
+    expect(leadOf("task-13")).toEqual([
+      "cq-kjj",
+      "cq-swj",
+      "cq-jrjgj",
+      "cq-czj",
+      "cq-zscqj",
+      "cq-rhyg",
+      "cq-ybjj",
+      "cq-rlsbj",
+      "cq-qx-gov",
+    ])
     expect(leadOf("task-16")).toEqual(["cq-kjj", "cq-zscqj", "cq-qx-gov"])
     expect(leadOf("safeguard-passage")).toEqual(["cq-kjj"])
     const unassigned = pack.tasks.filter((t) => !t.unitsGiven)
-    expect(unassigned.map((t) => t.id)).toEqual(["task-4", "task-5", "task-6", "task-7", "task-passage-3", "task-10", "task-11", "safeguard-1"])
+    expect(unassigned.map((t) => t.id)).toEqual([
+      "task-4",
+      "task-5",
+      "task-6",
+      "task-7",
+      "task-passage-3",
+      "task-10",
+      "task-11",
+      "safeguard-1",
+    ])
     expect(unassigned.every((t) => t.lead.length === 0)).toBe(true)
-    expect(pack.gaps.filter((g) => g.kind === "no_units").map((g) => g.clause)).toEqual(["二（二）", "二（三）", "三（一）"])
+    expect(pack.gaps.filter((g) => g.kind === "no_units").map((g) => g.clause)).toEqual([
+      "二（二）",
+      "二（三）",
+      "三（一）",
+    ])
   })
 
   it("records each repeated paragraph and each out-of-order passage", () => {
@@ -110,7 +149,9 @@ describe("cq-techsme-2022 (渝府办发〔2022〕56号)", () => {
     expect(pack.awards.map((a) => [a.id, a.trigger, a.amount.kind])).toEqual([
       ["cq-techsme-hnte-first", { kind: "first_recognition", title: "hnte" }, "unspecified"],
     ])
-    expect(pack.gaps.filter((g) => g.kind === "unspecified_amount").map((g) => g.cite?.text)).toEqual([pack.awards[0]?.cite.text])
+    expect(pack.gaps.filter((g) => g.kind === "unspecified_amount").map((g) => g.cite?.text)).toEqual([
+      pack.awards[0]?.cite.text,
+    ])
     expect(pack.pools.map((p) => p.id)).toEqual(["hnte-cultivation", "star-ipo-reserve"])
   })
 })
