@@ -56,8 +56,11 @@ export const isMember = (enterprise: Enterprise, poolId: string, asOf: IsoDate):
  * @since 0.1.0
  * @category combinators
  */
-export const membersAt = (enterprises: ReadonlyArray<Enterprise>, poolId: string, asOf: IsoDate): ReadonlyArray<Enterprise> =>
-  enterprises.filter((e) => isMember(e, poolId, asOf))
+export const membersAt = (
+  enterprises: ReadonlyArray<Enterprise>,
+  poolId: string,
+  asOf: IsoDate,
+): ReadonlyArray<Enterprise> => enterprises.filter((e) => isMember(e, poolId, asOf))
 
 /**
  * A pool's intake in a calendar year against its quota. `quota`, `meetsQuota` are `null` for a pool without one;
@@ -86,7 +89,9 @@ export interface Intake {
  * @category combinators
  */
 export const intake = (enterprises: ReadonlyArray<Enterprise>, pool: Pool, year: number): Intake => {
-  const entered = enterprises.filter((e) => e.pools.some((m) => m.pool === pool.id && Calendar.year(m.enteredOn) === year))
+  const entered = enterprises.filter((e) =>
+    e.pools.some((m) => m.pool === pool.id && Calendar.year(m.enteredOn) === year),
+  )
   const quota = pool.quota
   if (quota === undefined) return { pool: pool.id, year, entered, quota: null, meetsQuota: null, shortfall: 0 }
   return {
@@ -203,7 +208,10 @@ export const enter = (
 ): Either.Either<Enterprise, MembershipError> => {
   const clash = enterprise.pools.find((m) => m.pool === pool.id && (m.exitedOn === undefined || m.exitedOn > on))
   if (clash !== undefined) return Either.left(new AlreadyMember({ enterprise, pool, on, membership: clash }))
-  return Either.right({ ...enterprise, pools: [...enterprise.pools, { pool: pool.id, enteredOn: on, entryReason: reason }] })
+  return Either.right({
+    ...enterprise,
+    pools: [...enterprise.pools, { pool: pool.id, enteredOn: on, entryReason: reason }],
+  })
 }
 
 /**

@@ -165,7 +165,9 @@ export const summary = (problems: ReadonlyArray<Problem>, asOf: IsoDate): Summar
   const byUnit = units.map((unit): UnitSummary => {
     const mine = raised.filter((p) => p.unit === unit)
     const days = mine.flatMap((p) =>
-      p.status === "resolved" && p.resolvedOn !== undefined ? [Calendar.toDays(p.resolvedOn) - Calendar.toDays(p.raisedOn)] : [],
+      p.status === "resolved" && p.resolvedOn !== undefined
+        ? [Calendar.toDays(p.resolvedOn) - Calendar.toDays(p.raisedOn)]
+        : [],
     )
     return {
       unit,

@@ -79,7 +79,13 @@ export const WELL_KNOWN: ReadonlyArray<Region> = [
   { code: NATIONAL, name: "全国", nameEn: "China", level: "national" },
   { code: CHONGQING, name: "重庆市", nameEn: "Chongqing", level: "municipal", parent: NATIONAL },
   { code: TONGLIANG, name: "铜梁区", nameEn: "Tongliang District", level: "district", parent: CHONGQING },
-  { code: SHIZHU, name: "石柱土家族自治县", nameEn: "Shizhu Tujia Autonomous County", level: "county", parent: CHONGQING },
+  {
+    code: SHIZHU,
+    name: "石柱土家族自治县",
+    nameEn: "Shizhu Tujia Autonomous County",
+    level: "county",
+    parent: CHONGQING,
+  },
 ]
 
 /**

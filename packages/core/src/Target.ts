@@ -20,7 +20,9 @@ import { isWithin, isWithinByCode, type Region, RegionCode } from "./Region.js"
  * @category schemas
  */
 export const Metric = Schema.String.pipe(
-  Schema.pattern(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, { message: () => "a metric is dotted lower-case, e.g. enterprises.srdi_sme" }),
+  Schema.pattern(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, {
+    message: () => "a metric is dotted lower-case, e.g. enterprises.srdi_sme",
+  }),
   Schema.annotations({ identifier: "Metric" }),
 )
 
@@ -49,10 +51,14 @@ export const Target = Schema.Struct({
   unit: Schema.NonEmptyTrimmedString.annotations({ description: "As printed: 家, 个, 项..." }),
   aspirational: Schema.Boolean.annotations({ description: "力争 (true) vs binding" }),
   region: RegionCode,
-  start: Schema.optional(IsoDate).annotations({ description: "Start of the period counted by an increase or annual target" }),
+  start: Schema.optional(IsoDate).annotations({
+    description: "Start of the period counted by an increase or annual target",
+  }),
   deadline: IsoDate,
   baseline: Schema.optional(Schema.Struct({ value: Schema.Number, on: IsoDate })),
-  rollsUpTo: Schema.optional(Schema.String).annotations({ description: "Id of the parent region's target (pack:target)" }),
+  rollsUpTo: Schema.optional(Schema.String).annotations({
+    description: "Id of the parent region's target (pack:target)",
+  }),
   cite: Citation,
 }).annotations({ identifier: "Target" })
 
@@ -189,8 +195,10 @@ const stockProgress = (target: Target, observations: ReadonlyArray<Observation>,
         : { on: periodStart, value: 0 }
       : target.baseline
   const origin = declared !== undefined && declared.on < last.on ? declared : first.on < last.on ? first : undefined
-  const observedPace = origin === undefined ? null : (current - origin.value) / Calendar.yearsBetween(origin.on, last.on)
-  const projection = observedPace === null ? null : current + observedPace * Calendar.yearsBetween(last.on, target.deadline)
+  const observedPace =
+    origin === undefined ? null : (current - origin.value) / Calendar.yearsBetween(origin.on, last.on)
+  const projection =
+    observedPace === null ? null : current + observedPace * Calendar.yearsBetween(last.on, target.deadline)
   const gap = gapOf(target, current)
   const yearsLeft = Calendar.yearsBetween(asOf, target.deadline)
   return {

@@ -23,7 +23,9 @@ export const Task = Schema.Struct({
   id: Schema.NonEmptyTrimmedString,
   kind: Schema.Literal("task", "safeguard"),
   number: Schema.NonEmptyTrimmedString.annotations({ description: "The number as printed, e.g. 1 or （一）" }),
-  section: Schema.optional(Schema.String).annotations({ description: "The heading it sits under, e.g. （一）加强孵化培育…" }),
+  section: Schema.optional(Schema.String).annotations({
+    description: "The heading it sits under, e.g. （一）加强孵化培育…",
+  }),
   title: Text,
   lead: Schema.Array(UnitId),
   cooperating: Schema.optionalWith(Schema.Array(UnitId), { default: () => [] }),
@@ -257,7 +259,10 @@ export const status = (
   return [...new Set(task.lead)].map((unit) => {
     const mine = reports.filter((r) => r.task === task.id && r.unit === unit && r.reportedOn <= asOf)
     const latest = mine.reduce<Report | undefined>(
-      (a, r) => (a === undefined || r.reportedOn > a.reportedOn || (r.reportedOn === a.reportedOn && r.period >= a.period) ? r : a),
+      (a, r) =>
+        a === undefined || r.reportedOn > a.reportedOn || (r.reportedOn === a.reportedOn && r.period >= a.period)
+          ? r
+          : a,
       undefined,
     )
     const owed: Array<Overdue> = []
@@ -268,8 +273,7 @@ export const status = (
         const covered = parsePeriod(r.period)
         return COUNTS.has(r.status) && covered !== undefined && isWithinPeriod(covered, period)
       })
-      if (!answered)
-        owed.push({ task, unit, period: period.id, dueOn, daysOverdue: asOfDays - Calendar.toDays(dueOn) })
+      if (!answered) owed.push({ task, unit, period: period.id, dueOn, daysOverdue: asOfDays - Calendar.toDays(dueOn) })
     }
     if (task.due !== undefined && task.due < asOf && !mine.some((r) => r.status === "done"))
       owed.push({ task, unit, period: null, dueOn: task.due, daysOverdue: asOfDays - Calendar.toDays(task.due) })

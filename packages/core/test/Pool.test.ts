@@ -99,7 +99,9 @@ describe("Pool entry and exit", () => {
   it("refuses to take out a firm that is not in, or before it entered", () => {
     const notIn = Pool.exit(a, pool, "2024-01-01", "出库")
     expect(Either.isLeft(notIn) && notIn.left._tag).toBe("NotMember")
-    expect(Either.isLeft(notIn) && notIn.left.text.zh).toBe(`试验企业1（${a.uscc}）不在“专精特新”企业培育库中，不能于2024-01-01出库`)
+    expect(Either.isLeft(notIn) && notIn.left.text.zh).toBe(
+      `试验企业1（${a.uscc}）不在“专精特新”企业培育库中，不能于2024-01-01出库`,
+    )
     const inPool = Either.getOrThrow(Pool.enter(a, pool, "2023-03-01", "优选"))
     const early = Pool.exit(inPool, pool, "2023-02-01", "出库")
     expect(Either.isLeft(early) && early.left._tag).toBe("ExitBeforeEntry")

@@ -74,8 +74,14 @@ describe("Problem.transition", () => {
     const working = Either.getOrThrow(Problem.transition(open, "in_progress", "2024-03-01"))
     expect(working.status).toBe("in_progress")
     expect(working.resolvedOn).toBeUndefined()
-    const done = Either.getOrThrow(Problem.transition(working, "resolved", "2024-05-20", "协调市场监管部门开展产品测试认证"))
-    expect(done).toMatchObject({ status: "resolved", resolvedOn: "2024-05-20", resolution: "协调市场监管部门开展产品测试认证" })
+    const done = Either.getOrThrow(
+      Problem.transition(working, "resolved", "2024-05-20", "协调市场监管部门开展产品测试认证"),
+    )
+    expect(done).toMatchObject({
+      status: "resolved",
+      resolvedOn: "2024-05-20",
+      resolution: "协调市场监管部门开展产品测试认证",
+    })
     expect(open.status).toBe("open")
     expect(Either.isRight(Problem.transition(open, "resolved", "2024-02-02"))).toBe(true)
     const closed = Either.getOrThrow(Problem.transition(working, "closed_unresolved", "2024-06-30"))

@@ -56,7 +56,10 @@ describe("Region.validate", () => {
         _tag: "UnknownParent",
         code: "500151",
         parent: "500100",
-        message: { zh: "铜梁区（500151）的上级 500100 未声明", en: "the parent 500100 of 500151 (铜梁区) is not declared" },
+        message: {
+          zh: "铜梁区（500151）的上级 500100 未声明",
+          en: "the parent 500100 of 500151 (铜梁区) is not declared",
+        },
       },
     ])
   })

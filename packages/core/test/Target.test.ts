@@ -43,9 +43,25 @@ const level = (
 
 const cqInnovative = level("cq-2025-innovative-sme", "enterprises.innovative_sme", 25000, "500000", false, CITY_GOAL)
 const cqSrdi = level("cq-2025-srdi-sme", "enterprises.srdi_sme", 2500, "500000", false, CITY_GOAL)
-const tlInnovative = level("tl-2025-innovative-sme", "enterprises.innovative_sme", 500, "500151", true, TONGLIANG_GOAL, cqInnovative.id)
+const tlInnovative = level(
+  "tl-2025-innovative-sme",
+  "enterprises.innovative_sme",
+  500,
+  "500151",
+  true,
+  TONGLIANG_GOAL,
+  cqInnovative.id,
+)
 const tlGiant = level("tl-2025-little-giant", "enterprises.little_giant", 15, "500151", true, TONGLIANG_GOAL)
-const szInnovative = level("sz-2025-innovative-sme", "enterprises.innovative_sme", 300, "500240", false, SHIZHU_GOAL, cqInnovative.id)
+const szInnovative = level(
+  "sz-2025-innovative-sme",
+  "enterprises.innovative_sme",
+  300,
+  "500240",
+  false,
+  SHIZHU_GOAL,
+  cqInnovative.id,
+)
 const szSrdi = level("sz-2025-srdi-sme", "enterprises.srdi_sme", 30, "500240", false, SHIZHU_GOAL, cqSrdi.id)
 
 const tlListings: Target.Target = {
@@ -81,7 +97,11 @@ describe("Target.progress, level", () => {
   it("projects 铜梁's 500 innovative SMEs linearly and finds it off track below 90%", () => {
     const p = Target.progress(
       tlInnovative,
-      [obs(tlInnovative, "2023-12-31", 200), obs(tlInnovative, "2024-12-31", 320), obs(tlInnovative, "2025-09-30", 999)],
+      [
+        obs(tlInnovative, "2023-12-31", 200),
+        obs(tlInnovative, "2024-12-31", 320),
+        obs(tlInnovative, "2025-09-30", 999),
+      ],
       "2025-06-30",
     )
     expect(p.current).toBe(320)
@@ -121,9 +141,9 @@ describe("Target.progress, level", () => {
 
   it("says no_data without observations of the target's id and region, and at_risk with a single point", () => {
     expect(Target.progress(tlGiant, [], "2024-06-30").status).toBe("no_data")
-    expect(Target.progress(tlGiant, [{ ...obs(tlGiant, "2024-01-01", 9), region: "500240" }], "2024-06-30").status).toBe(
-      "no_data",
-    )
+    expect(
+      Target.progress(tlGiant, [{ ...obs(tlGiant, "2024-01-01", 9), region: "500240" }], "2024-06-30").status,
+    ).toBe("no_data")
     const single = Target.progress(tlGiant, [obs(tlGiant, "2024-01-01", 9)], "2024-06-30")
     expect(single).toMatchObject({ current: 9, gap: 6, observedPace: null, projection: null, status: "at_risk" })
   })
@@ -187,17 +207,27 @@ describe("Target.rollUp", () => {
   it("uses the declared tree when given and excludes children outside the region or counting otherwise", () => {
     const sichuan = { ...szInnovative, id: "sc-x", region: "510104" }
     const otherMetric = { ...tlGiant, id: "tl-y", rollsUpTo: cqInnovative.id }
-    const r = Target.rollUp(cqInnovative, [tlInnovative, sichuan, otherMetric], observations, "2025-01-01", Region.WELL_KNOWN)
+    const r = Target.rollUp(
+      cqInnovative,
+      [tlInnovative, sichuan, otherMetric],
+      observations,
+      "2025-01-01",
+      Region.WELL_KNOWN,
+    )
     expect(r.children.map((c) => c.target)).toEqual([tlInnovative.id])
     expect(r.excluded.map((e) => e.target.id)).toEqual(["sc-x", "tl-y"])
-    expect(r.excluded[0]?.reason.zh).toBe("目标 sc-x 的地区 510104 不在上级目标 cq-2025-innovative-sme 的地区 500000 之内")
+    expect(r.excluded[0]?.reason.zh).toBe(
+      "目标 sc-x 的地区 510104 不在上级目标 cq-2025-innovative-sme 的地区 500000 之内",
+    )
     expect(r.excluded[1]?.reason.en).toContain("does not count like the parent")
     // A qualified reference (<pack>:<id>) names the parent too.
     expect(Target.rollsUpTo({ ...szInnovative, rollsUpTo: `cq-srdi-2022:${cqInnovative.id}` }, cqInnovative)).toBe(true)
   })
 
   it("sums exactly the children's current values for any observations (property)", () => {
-    const day = fc.integer({ min: Calendar.toDays("2022-01-01"), max: Calendar.toDays("2026-12-31") }).map(Calendar.fromDays)
+    const day = fc
+      .integer({ min: Calendar.toDays("2022-01-01"), max: Calendar.toDays("2026-12-31") })
+      .map(Calendar.fromDays)
     const children = [tlInnovative, szInnovative]
     const observation = fc.record({
       child: fc.constantFrom(...children),
@@ -212,7 +242,10 @@ describe("Target.rollUp", () => {
         const expected = children
           .map((c) => {
             const mine = drawn.filter((d) => d.child === c && d.on <= asOf)
-            const latest = mine.reduce<(typeof mine)[number] | undefined>((a, d) => (a === undefined || d.on >= a.on ? d : a), undefined)
+            const latest = mine.reduce<(typeof mine)[number] | undefined>(
+              (a, d) => (a === undefined || d.on >= a.on ? d : a),
+              undefined,
+            )
             return latest?.value ?? 0
           })
           .reduce((a, b) => a + b, 0)

@@ -24,7 +24,10 @@ const task1: Task.Task = {
   unitsGiven: true,
   targets: [],
   recurrence: "annual",
-  cite: cite("二（一）1", "建立“专精特新”企业培育库，每年优选不少于50家种子企业入库进行重点培育……（牵头单位：区经济信息委、区科技局）"),
+  cite: cite(
+    "二（一）1",
+    "建立“专精特新”企业培育库，每年优选不少于50家种子企业入库进行重点培育……（牵头单位：区经济信息委、区科技局）",
+  ),
 }
 const task2: Task.Task = {
   ...task1,
@@ -52,7 +55,11 @@ const shizhuSafeguard: Task.Task = {
   title: { zh: "强化责任落实", en: "Enforce responsibility" },
   lead: [],
   unitsGiven: false,
-  cite: { source: "001_323b9f65a3484da2.txt", clause: "三（二）", text: "（二）强化责任落实。……定期通报企业培育和服务“专精特新”企业工作开展情况。" },
+  cite: {
+    source: "001_323b9f65a3484da2.txt",
+    clause: "三（二）",
+    text: "（二）强化责任落实。……定期通报企业培育和服务“专精特新”企业工作开展情况。",
+  },
 }
 
 describe("Task.matrix and portfolio", () => {
@@ -67,7 +74,10 @@ describe("Task.matrix and portfolio", () => {
     expect(m.unassigned.map((t) => t.id)).toEqual(["sz-safeguard-2"])
     expect(m.unknownUnits).toEqual([])
     // A unit a clause names but the unit list lacks is reported, not dropped silently.
-    const short = Task.matrix([task1, task2, task7], units.filter((u) => u.id !== "tl-jrzx"))
+    const short = Task.matrix(
+      [task1, task2, task7],
+      units.filter((u) => u.id !== "tl-jrzx"),
+    )
     expect(short.unknownUnits).toEqual([{ task: "task-7", unit: "tl-jrzx" }])
   })
 

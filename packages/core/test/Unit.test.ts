@@ -21,7 +21,13 @@ describe("Unit", () => {
     // 000 二（一）2: （牵头单位：区科技局；配合单位：区经济信息委、区教委、区招商投资局、高新区管委会）
     const printed = "区科技局；配合单位：区经济信息委、区教委、区招商投资局、高新区管委会"
     const names = printed.replace("配合单位：", "").split(/[；、]/)
-    expect(names.map((n) => Unit.resolveName(units, n)?.id)).toEqual(["tl-kjj", "tl-jxw", undefined, undefined, "tl-gxq"])
+    expect(names.map((n) => Unit.resolveName(units, n)?.id)).toEqual([
+      "tl-kjj",
+      "tl-jxw",
+      undefined,
+      undefined,
+      "tl-gxq",
+    ])
   })
 
   it("matches full names and aliases, ignoring spaces, quotes and full-width forms", () => {

@@ -59,4 +59,5 @@ export const periodsBetween = (rhythm: Rhythm, from: IsoDate, to: IsoDate): Read
 }
 
 /** Whether period `inner` lies within `outer` (a quarterly report counts towards its year). */
-export const isWithinPeriod = (inner: Period, outer: Period): boolean => inner.start >= outer.start && inner.end <= outer.end
+export const isWithinPeriod = (inner: Period, outer: Period): boolean =>
+  inner.start >= outer.start && inner.end <= outer.end
