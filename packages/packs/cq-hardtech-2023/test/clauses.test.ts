@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs"
 import path from "node:path"
-import { DecodeError, Rule, type Citation, type Pack } from "@srdi/core"
+import { Award, DecodeError, Rule, type Citation, type Pack } from "@srdi/core"
 import { loadPackDir } from "@srdi/pack-kit"
 import { beforeAll, describe, expect, it } from "vitest"
 
@@ -172,5 +172,17 @@ describe("cq-hardtech-2023 (渝经信科技〔2023〕21号)", () => {
       }))
       .filter((r) => r.expected !== r.got)
     expect(wrong).toEqual([])
+  })
+
+  it("gives every award case its expected lines with the core engine", () => {
+    const cases = pack.tests.filter((t) => t.expect.awards !== undefined)
+    expect(cases.length).toBeGreaterThanOrEqual(2)
+    for (const t of cases) {
+      const lines = Award.entitlements(pack.awards, t.enterprise, { asOf: t.asOf })
+      expect(
+        lines.map((l) => ({ award: l.award, amount: l.amount, status: l.status })),
+        t.name,
+      ).toEqual(t.expect.awards)
+    }
   })
 })

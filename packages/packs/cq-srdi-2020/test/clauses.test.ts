@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs"
 import path from "node:path"
-import { DecodeError, type Citation, type Pack } from "@srdi/core"
+import { Award, DecodeError, type Citation, type Pack } from "@srdi/core"
 import { loadPackDir } from "@srdi/pack-kit"
 import { beforeAll, describe, expect, it } from "vitest"
 
@@ -106,5 +106,17 @@ describe("cq-srdi-2020 (重庆市关于进一步加强“专精特新”中小�
       ["award-amount-srdi-board", "unspecified_amount"],
       ["award-amount-quality-brand", "unspecified_amount"],
     ])
+  })
+
+  it("gives every award case its expected lines with the core engine", () => {
+    const cases = pack.tests.filter((t) => t.expect.awards !== undefined)
+    expect(cases.length).toBeGreaterThanOrEqual(2)
+    for (const t of cases) {
+      const lines = Award.entitlements(pack.awards, t.enterprise, { asOf: t.asOf })
+      expect(
+        lines.map((l) => ({ award: l.award, amount: l.amount, status: l.status })),
+        t.name,
+      ).toEqual(t.expect.awards)
+    }
   })
 })
