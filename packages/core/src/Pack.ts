@@ -8,6 +8,7 @@ import { Schema } from "effect"
 import { canonicalJson, sha256Hex } from "./internal/pack-hash.js"
 import { diffPacks, formatDiffText } from "./internal/pack-diff.js"
 import { resolveLayers } from "./internal/pack-resolve.js"
+import { runCase } from "./internal/pack-tests.js"
 import { validatePack } from "./internal/pack-validate.js"
 import { Award } from "./Award.js"
 import { IsoDate } from "./Calendar.js"
@@ -449,3 +450,41 @@ export const hash = (pack: Pack): string => {
   const { tests: _tests, ...encoded } = Schema.encodeSync(Pack)(pack)
   return `sha256:${sha256Hex(canonicalJson(encoded))}`
 }
+
+/**
+ * The result of one test case: whether it passed, what it expected, what the evaluation gave (the same keys), the
+ * rule it ran and, when it failed, what differed — in both languages.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TestResult = Schema.Struct({
+  name: Schema.String,
+  ok: Schema.Boolean,
+  rule: Schema.optional(Schema.String),
+  expected: TestCase.fields.expect,
+  actual: Schema.Record({ key: Schema.String, value: Schema.Unknown }),
+  message: Text,
+}).annotations({ identifier: "PackTestResult" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type TestResult = typeof TestResult.Type
+
+/**
+ * Runs a resolved pack's test cases (the shared runner every pack uses). A case with a verdict, score, groups or
+ * missing inputs to expect runs a rule: the one whose id the case names, else the rule deciding what the case
+ * names that is in force on its date, else the only rule in force on its date — compiled as of that date. A case
+ * expecting awards compares `Award.entitlements` of the pack's awards as of its date, line by line (award and amount,
+ * and status where given).
+ *
+ * @example
+ * const failed = Pack.runTests(resolved).filter((r) => !r.ok)
+ * // [{ name: "…", ok: false, message: { en: "verdict: expected eligible, got ineligible (…)" }, … }]
+ *
+ * @since 0.1.0
+ * @category testing
+ */
+export const runTests = (pack: Pack): ReadonlyArray<TestResult> => pack.tests.map((c) => runCase(pack, c))

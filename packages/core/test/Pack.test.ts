@@ -250,3 +250,55 @@ describe("Pack.hash", () => {
     expect(Pack.hash({ ...tongliang, targets: [{ ...tongliang.targets[0]!, value: 151 }] })).not.toBe(h)
   })
 })
+
+describe("Pack.runTests", () => {
+  it("runs each case against its rule as of its date", () => {
+    // 二（一）4: 研发投入强度不低于5%. 300/5000 = 6% passes; 200/5000 = 4% fails.
+    const results = Pack.runTests(tongliang)
+    expect(results.map((r) => [r.name, r.ok, r.rule, r.actual])).toEqual([
+      ["R&D intensity 4% fails 二（一）4", true, "hardtech-rd-intensity", { verdict: "ineligible" }],
+      ["R&D intensity 6% passes 二（一）4", true, "hardtech-rd-intensity", { verdict: "eligible" }],
+    ])
+  })
+
+  it("says what differs when a case fails, and finds the rule by what it decides on the case's date", () => {
+    const rule = { ...tongliang.rules[0]!, decides: "hardtech_pool" }
+    const before = { ...rule, id: "before", effective: { from: "2020-01-01", until: "2023-11-23" } }
+    const wrong = { ...tongliang.tests[0]!, rule: "hardtech_pool", expect: { verdict: "eligible" as const, score: 60 } }
+    const [result] = Pack.runTests({ ...tongliang, rules: [before, rule], tests: [wrong] })
+    expect(result?.ok).toBe(false)
+    expect(result?.rule).toBe("hardtech-rd-intensity")
+    expect(result?.message.en).toMatch(/^verdict: expected eligible, got ineligible \(.+\); score: expected 60, got none$/)
+  })
+
+  it("reports a case whose rule cannot be found", () => {
+    const [result] = Pack.runTests({ ...tongliang, rules: [], tests: [tongliang.tests[0]!] })
+    expect(result).toMatchObject({ ok: false, message: { en: "no rule with id or decides hardtech-rd-intensity in force on 2024-06-30" } })
+  })
+
+  it("compares award lines from the pack's awards", () => {
+    // 渝财规〔2022〕10号 (reference): listing on the Chongqing Equity Exchange with completed share reform: 50万元.
+    const cite = {
+      source: "reference/national-criteria.md",
+      clause: "Chongqing listing award (city level), 渝财规〔2022〕10号",
+      text: "Listing on the Chongqing Equity Exchange (重庆股份转让中心) with completed share reform: 50万元.",
+    }
+    const award: Pack.Pack["awards"][number] = {
+      id: "cq-listing-staged",
+      name: { zh: "重庆市企业上市分阶段奖励", en: "Chongqing staged listing award" },
+      trigger: { kind: "listing_stage", stages: ["otc_cq"] },
+      amount: { kind: "staged", stages: [{ stage: "otc_cq", value: [{ from: "2022-01-01", value: 50, cite }] }] },
+      stacking: { mode: "cumulative" },
+      cite,
+    }
+    const enterprise = { ...tongliang.tests[0]!.enterprise, listing: [{ stage: "otc_cq" as const, reachedOn: "2023-05-10" }] }
+    const cases: Pack.Pack["tests"] = [
+      { name: "OTC listing earns 50万元", asOf: "2023-12-31", enterprise, expect: { awards: [{ award: "cq-listing-staged", amount: 50, status: "due" }] } },
+      { name: "wrong amount", asOf: "2023-12-31", enterprise, expect: { awards: [{ award: "cq-listing-staged", amount: 100 }] } },
+      { name: "not yet listed", asOf: "2023-05-09", enterprise, expect: { awards: [] } },
+    ]
+    const results = Pack.runTests({ ...tongliang, awards: [award], tests: cases })
+    expect(results.map((r) => r.ok)).toEqual([true, false, true])
+    expect(results[1]?.message.en).toBe("awards: expected cq-listing-staged=100, got cq-listing-staged=50:due")
+  })
+})
