@@ -165,7 +165,11 @@ export const META: { readonly [K in IndicatorId]: Meta } = {
     measure: "count",
   },
   ipClassIApplied: { zh: "已应用并产生效益的Ⅰ类知识产权数", en: "Class I IP applied and earning", measure: "count" },
-  strategicEmerging: { zh: "主导产品属于战略性新兴产业", en: "main product in a strategic emerging industry", measure: "boolean" },
+  strategicEmerging: {
+    zh: "主导产品属于战略性新兴产业",
+    en: "main product in a strategic emerging industry",
+    measure: "boolean",
+  },
 }
 
 /**

@@ -187,7 +187,12 @@ export interface Switch {
   readonly cite: Citation
   readonly soft?: boolean
   readonly on: IndicatorRef
-  readonly cases: ReadonlyArray<{ readonly min?: number; readonly max?: number; readonly label?: Text; readonly rule: Node }>
+  readonly cases: ReadonlyArray<{
+    readonly min?: number
+    readonly max?: number
+    readonly label?: Text
+    readonly rule: Node
+  }>
 }
 
 /**
@@ -325,7 +330,13 @@ const NodeSchema = Schema.Union(
     ...common,
     min: Parameter,
     groups: Schema.optional(
-      Schema.Array(Schema.Struct({ id: Schema.NonEmptyTrimmedString, label: Schema.optional(Text), min: Schema.optional(Parameter) })),
+      Schema.Array(
+        Schema.Struct({
+          id: Schema.NonEmptyTrimmedString,
+          label: Schema.optional(Text),
+          min: Schema.optional(Parameter),
+        }),
+      ),
     ),
     items: Schema.NonEmptyArray(PointsSchema),
   }).annotations({ identifier: "ScoreNode" }),
@@ -420,16 +431,25 @@ export const TraceNode = Schema.Struct({
   label: Text,
   cite: Citation,
   soft: Schema.optional(Schema.Boolean),
-  value: Schema.optional(Schema.Union(Schema.Number, Schema.Array(Schema.NullOr(Schema.Number)), Schema.String, Schema.Boolean)),
+  value: Schema.optional(
+    Schema.Union(Schema.Number, Schema.Array(Schema.NullOr(Schema.Number)), Schema.String, Schema.Boolean),
+  ),
   threshold: Schema.optional(Schema.Number),
   op: Schema.optional(Operator),
   points: Schema.optional(Schema.Number),
   distance: Schema.optional(Schema.Number),
   missing: Schema.optional(Schema.Array(Schema.String)),
-  indicator: Schema.optional(IndicatorId).annotations({ description: "The indicator a compare, switch or points node reads" }),
+  indicator: Schema.optional(IndicatorId).annotations({
+    description: "The indicator a compare, switch or points node reads",
+  }),
   groups: Schema.optional(
     Schema.Array(
-      Schema.Struct({ id: Schema.String, label: Schema.optional(Text), total: Schema.Number, min: Schema.optional(Schema.Number) }),
+      Schema.Struct({
+        id: Schema.String,
+        label: Schema.optional(Text),
+        total: Schema.Number,
+        min: Schema.optional(Schema.Number),
+      }),
     ),
   ).annotations({ description: "Score nodes: each group's subtotal and its minimum" }),
 }).annotations({ identifier: "TraceNode" })

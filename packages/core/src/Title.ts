@@ -54,7 +54,9 @@ export type Tier = typeof Tier.Type
  * @since 0.1.0
  * @category constants
  */
-export const KNOWN: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly validityYears?: number }>> = {
+export const KNOWN: Readonly<
+  Record<string, { readonly zh: string; readonly en: string; readonly validityYears?: number }>
+> = {
   innovative_sme: { zh: "创新型中小企业", en: "innovative SME", validityYears: 3 },
   srdi_sme: { zh: "专精特新中小企业", en: "SRDI SME", validityYears: 3 },
   little_giant: { zh: "专精特新“小巨人”企业", en: "little giant", validityYears: 3 },
@@ -108,7 +110,12 @@ export type Holding = typeof Holding.Type
  * @since 0.1.0
  * @category constants
  */
-export const LEVEL_RANK: { readonly [L in GrantLevel]: number } = { national: 4, provincial: 3, municipal: 2, district: 1 }
+export const LEVEL_RANK: { readonly [L in GrantLevel]: number } = {
+  national: 4,
+  provincial: 3,
+  municipal: 2,
+  district: 1,
+}
 
 /**
  * Whether a holding's level is at `minLevel` or above. A holding that does not state its level does not
@@ -134,7 +141,8 @@ export const validUntil = (holding: Holding): IsoDate | undefined => {
   if (holding.expiresOn !== undefined) return holding.expiresOn
   const years = KNOWN[holding.title]?.validityYears
   if (years === undefined) return undefined
-  const base = holding.reviewedOn !== undefined && holding.reviewedOn > holding.grantedOn ? holding.reviewedOn : holding.grantedOn
+  const base =
+    holding.reviewedOn !== undefined && holding.reviewedOn > holding.grantedOn ? holding.reviewedOn : holding.grantedOn
   return fromDays(toDays(addYears(base, years)) - 1)
 }
 

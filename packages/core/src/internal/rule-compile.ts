@@ -52,9 +52,11 @@ interface CompiledItem extends CompiledNode {
 // The outcome of the last points item evaluated on the verdict path (single-threaded, so a module slot is safe).
 let itemOutcome = PASS
 
-const soften = (soft: boolean | undefined, outcome: number): number => (soft === true && outcome === FAIL ? REVIEW : outcome)
+const soften = (soft: boolean | undefined, outcome: number): number =>
+  soft === true && outcome === FAIL ? REVIEW : outcome
 
-const relative = (threshold: number, value: number): number => Math.abs(threshold - value) / Math.max(Math.abs(threshold), EPSILON)
+const relative = (threshold: number, value: number): number =>
+  Math.abs(threshold - value) / Math.max(Math.abs(threshold), EPSILON)
 
 const OPS: Record<R.Operator, (a: number, b: number) => boolean> = {
   ">=": (a, b) => a >= b,
@@ -75,7 +77,14 @@ const base = (node: R.Node, depth: number, outcome: number): TraceEntry => {
     cite: node.cite,
   }
   if (node.soft === true) entry.soft = true
-  const ref = node.kind === "compare" ? node.indicator : node.kind === "switch" ? node.on : node.kind === "points" ? node.indicator : undefined
+  const ref =
+    node.kind === "compare"
+      ? node.indicator
+      : node.kind === "switch"
+        ? node.on
+        : node.kind === "points"
+          ? node.indicator
+          : undefined
   if (ref !== undefined) entry.indicator = ref.id
   return entry
 }
@@ -695,4 +704,3 @@ export const compileNode = (node: R.Node, asOf: IsoDate): CompiledNode => {
       return compileStandalonePoints(node, asOf)
   }
 }
-

@@ -26,11 +26,20 @@ const valueText = (n: Node, measure: Measure, lang: Lang): string => {
   const v = n.value
   if (typeof v === "number") return num(v, measure, lang)
   if (Array.isArray(v))
-    return v.map((x) => (x === null ? (lang === "zh" ? "缺失" : "missing") : num(x, measure, lang))).join(lang === "zh" ? "、" : ", ")
+    return v
+      .map((x) => (x === null ? (lang === "zh" ? "缺失" : "missing") : num(x, measure, lang)))
+      .join(lang === "zh" ? "、" : ", ")
   return String(v)
 }
 
-const PASS_ZH: Record<R.Operator, string> = { ">=": "不低于", ">": "高于", "<=": "不超过", "<": "低于", "==": "等于", "!=": "不等于" }
+const PASS_ZH: Record<R.Operator, string> = {
+  ">=": "不低于",
+  ">": "高于",
+  "<=": "不超过",
+  "<": "低于",
+  "==": "等于",
+  "!=": "不等于",
+}
 const FAIL_ZH: Record<R.Operator, string> = {
   ">=": "低于{t}的要求",
   ">": "未高于{t}的要求",
@@ -39,7 +48,14 @@ const FAIL_ZH: Record<R.Operator, string> = {
   "==": "不等于要求的{t}",
   "!=": "等于不允许的{t}",
 }
-const PASS_EN: Record<R.Operator, string> = { ">=": "at least", ">": "above", "<=": "at most", "<": "below", "==": "exactly", "!=": "other than" }
+const PASS_EN: Record<R.Operator, string> = {
+  ">=": "at least",
+  ">": "above",
+  "<=": "at most",
+  "<": "below",
+  "==": "exactly",
+  "!=": "other than",
+}
 const FAIL_EN: Record<R.Operator, string> = {
   ">=": "below the required {t}",
   ">": "not above the required {t}",
@@ -49,7 +65,10 @@ const FAIL_EN: Record<R.Operator, string> = {
   "!=": "equal to the excluded {t}",
 }
 
-const SOFT = { zh: "；该项为“原则上”要求，不作否决，转人工复核", en: "; this is an in-principle (原则上) criterion, referred for review rather than failed" }
+const SOFT = {
+  zh: "；该项为“原则上”要求，不作否决，转人工复核",
+  en: "; this is an in-principle (原则上) criterion, referred for review rather than failed",
+}
 
 const label = (n: Node, lang: Lang): string => n.label[lang]
 
@@ -83,7 +102,8 @@ const compareSentence = (n: Node, lang: Lang): string => {
 const holdSentence = (n: Node, lang: Lang): string => {
   const soft = n.outcome === "review" && n.soft === true
   if (lang === "zh") {
-    const body = n.outcome === "pass" ? `具备条件：${label(n, "zh")}（${String(n.value)}）` : `不具备条件：${label(n, "zh")}`
+    const body =
+      n.outcome === "pass" ? `具备条件：${label(n, "zh")}（${String(n.value)}）` : `不具备条件：${label(n, "zh")}`
     return `${body}${soft ? SOFT.zh : ""}${clause(n, "zh")}`
   }
   const body =
@@ -113,7 +133,9 @@ const scoreSentence = (n: Node, lang: Lang): string => {
   const groupName = (g: NonNullable<Node["groups"]>[number]): string => g.label?.[lang] ?? g.id
   if (lang === "zh") {
     const head =
-      min === undefined ? `${label(n, "zh")}得分${total}分` : `${label(n, "zh")}得分${total}分，${total >= min ? "达到" : "低于"}${min}分的要求`
+      min === undefined
+        ? `${label(n, "zh")}得分${total}分`
+        : `${label(n, "zh")}得分${total}分，${total >= min ? "达到" : "低于"}${min}分的要求`
     const tail = short.map((g) => `；${groupName(g)}得分${g.total}分，低于${g.min}分的要求`).join("")
     const pending = n.outcome === "unknown" || n.outcome === "review" ? "；部分得分项待补充数据或复核" : ""
     return `${head}${tail}${pending}${clause(n, "zh")}`
@@ -170,9 +192,14 @@ const collect = (trace: ReadonlyArray<Node>, at: number, lang: Lang, out: Array<
     return
   }
   // A soft composite that failed reads its children's failures.
-  const target = n.outcome === "review" && n.soft === true && !kids.some((k) => trace[k]!.outcome === "review") ? "fail" : n.outcome
+  const target =
+    n.outcome === "review" && n.soft === true && !kids.some((k) => trace[k]!.outcome === "review") ? "fail" : n.outcome
   if (target !== n.outcome)
-    out.push(lang === "zh" ? `${label(n, "zh")}${SOFT.zh.slice(1)}${clause(n, "zh")}` : `${capital(label(n, "en"))}${SOFT.en.slice(1)}${clause(n, "en")}`)
+    out.push(
+      lang === "zh"
+        ? `${label(n, "zh")}${SOFT.zh.slice(1)}${clause(n, "zh")}`
+        : `${capital(label(n, "en"))}${SOFT.en.slice(1)}${clause(n, "en")}`,
+    )
   if (n.kind === "not") {
     for (const k of kids) collect(trace, k, lang, out)
     return

@@ -130,7 +130,10 @@ const pointGetter = (id: IndicatorId, asOf: IsoDate): Getter => {
 }
 
 /** The year numbers a reference reads (oldest first) and the per-year getter; `undefined` for point-in-time ids. */
-export const yearly = (ref: Ref, asOf: IsoDate): { readonly years: ReadonlyArray<number>; readonly get: YearGetter } | undefined =>
+export const yearly = (
+  ref: Ref,
+  asOf: IsoDate,
+): { readonly years: ReadonlyArray<number>; readonly get: YearGetter } | undefined =>
   isYearly(ref.id) ? { years: years(ref, asOf), get: yearGetter(ref.id) } : undefined
 
 /**

@@ -16,7 +16,13 @@ const LEVEL: Record<GrantLevel, Text> = {
 }
 
 const AGG_ZH = { each: "每年", sum: "合计", avg: "平均", min: "最低", max: "最高" } as const
-const AGG_EN = { each: "in each of", sum: "total over", avg: "average over", min: "lowest over", max: "highest over" } as const
+const AGG_EN = {
+  each: "in each of",
+  sum: "total over",
+  avg: "average over",
+  min: "lowest over",
+  max: "highest over",
+} as const
 
 /** The name of an indicator with its window: 上年度 for lag 1, 近2年平均 for span 2 avg... */
 export const refLabel = (ref: Ref): Text => {
@@ -31,7 +37,10 @@ export const refLabel = (ref: Ref): Text => {
     return { zh: `${lag}年前${m.zh}`, en: `${m.en} ${lag} years ago` }
   }
   const agg = ref.aggregate ?? "each"
-  const window = lag === 1 ? { zh: `近${span}年`, en: `the last ${span} years` } : { zh: `截至${lag}年前的${span}年`, en: `the ${span} years ending ${lag} years ago` }
+  const window =
+    lag === 1
+      ? { zh: `近${span}年`, en: `the last ${span} years` }
+      : { zh: `截至${lag}年前的${span}年`, en: `the ${span} years ending ${lag} years ago` }
   if (agg === "each") return { zh: `${window.zh}每年${m.zh}`, en: `${m.en} in each of ${window.en}` }
   return { zh: `${window.zh}${m.zh}${AGG_ZH[agg]}`, en: `${m.en}, ${AGG_EN[agg]} ${window.en}` }
 }
@@ -42,7 +51,10 @@ const names = (ids: ReadonlyArray<string>, lang: "zh" | "en"): string =>
 const levelPrefix = (level: GrantLevel | undefined): Text =>
   level === undefined
     ? { zh: "", en: "" }
-    : { zh: `${LEVEL[level].zh}${level === "national" ? "" : "及以上"}`, en: `${LEVEL[level].en}${level === "national" ? "" : " or higher"} ` }
+    : {
+        zh: `${LEVEL[level].zh}${level === "national" ? "" : "及以上"}`,
+        en: `${LEVEL[level].en}${level === "national" ? "" : " or higher"} `,
+      }
 
 /** The label a node gets when the pack gives none. */
 export const defaultLabel = (node: R.Node): Text => {
@@ -77,6 +89,8 @@ export const defaultLabel = (node: R.Node): Text => {
     case "score":
       return { zh: "评分", en: "score" }
     case "points":
-      return node.indicator !== undefined ? refLabel(node.indicator) : { zh: `得分项 ${node.id}`, en: `points row ${node.id}` }
+      return node.indicator !== undefined
+        ? refLabel(node.indicator)
+        : { zh: `得分项 ${node.id}`, en: `points row ${node.id}` }
   }
 }
