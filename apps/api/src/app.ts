@@ -1,0 +1,138 @@
+/**
+ * Builds the Hono app from the route table, without listening: the server, the tests and the benchmark all
+ * call {@link createApp}.
+ */
+import { randomUUID } from "node:crypto"
+import { Hono, type Context } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { getCookie } from "hono/cookie"
+import { cors } from "hono/cors"
+import { secureHeaders } from "hono/secure-headers"
+import { SessionStore } from "./auth/sessions.js"
+import { HttpProblem, respond, TYPES } from "./http/problem.js"
+import { decodeBody, decodeQuery, honoPath, type AppDeps, type Route, type Services } from "./http/route.js"
+import { RateLimiter } from "./middleware/rate-limit.js"
+import { Scope, type Principal } from "./middleware/scope.js"
+import { COOKIE } from "./routes/auth.js"
+import { allRoutes } from "./routes/index.js"
+import { serveAdmin } from "./routes/static.js"
+
+const ANONYMOUS: Principal = {
+  id: 0,
+  username: "anonymous",
+  displayName: "anonymous",
+  role: "viewer",
+  region: null,
+  unit: null,
+  regions: new Set(),
+}
+
+const unauthorized = (): HttpProblem =>
+  new HttpProblem(
+    401,
+    TYPES.unauthorized,
+    "Unauthorized",
+    { zh: "请先登录（Cookie 或 Authorization: Bearer 令牌）", en: "log in first (session cookie or Authorization: Bearer token)" },
+    [],
+    { "www-authenticate": 'Bearer realm="srdi"' },
+  )
+
+const tooLarge = (limit: number) => (c: Context) =>
+  respond(
+    c,
+    new HttpProblem(413, TYPES.tooLarge, "Payload too large", {
+      zh: `请求内容超过上限 ${limit} 字节`,
+      en: `the request body exceeds the limit of ${limit} bytes`,
+    }),
+  )
+
+const tokenOf = (c: Context): string | undefined => {
+  const auth = c.req.header("authorization")
+  if (auth !== undefined && /^Bearer\s+/i.test(auth)) return auth.replace(/^Bearer\s+/i, "").trim()
+  return getCookie(c, COOKIE)
+}
+
+/** The app and the services it built (the route table is exposed for the OpenAPI document and tests). */
+export interface App {
+  readonly app: Hono
+  readonly routes: ReadonlyArray<Route<any, any>>
+  readonly services: Services
+}
+
+/** Builds the app over a database and settings. */
+export const createApp = (deps: AppDeps): App => {
+  const services: Services = {
+    ...deps,
+    sessions: new SessionStore(deps.database.db, deps.config.sessionHours),
+    loginLimiter: new RateLimiter(deps.config.loginAttemptsPerMinute, 60_000),
+  }
+  const app = new Hono()
+  const { logger, config } = deps
+
+  app.use("*", async (c, next) => {
+    const started = performance.now()
+    const id = c.req.header("x-request-id") ?? randomUUID()
+    c.header("x-request-id", id)
+    await next()
+    const user = (c.get("user" as never) as Principal | undefined)?.username
+    logger.info("request", {
+      id,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ...(user !== undefined ? { user } : {}),
+    })
+  })
+  app.use("*", secureHeaders())
+  // CORS stays off unless origins are configured: the admin app is served from the same origin.
+  if (config.corsOrigins.length > 0) app.use("*", cors({ origin: [...config.corsOrigins], credentials: true }))
+
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return respond(c, err)
+    logger.error("unhandled", { path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) })
+    return respond(
+      c,
+      new HttpProblem(500, TYPES.internal, "Internal error", {
+        zh: "服务器内部错误，已记录日志",
+        en: "internal error; it has been logged",
+      }),
+    )
+  })
+
+  const routes = allRoutes(() => routes)
+  for (const r of routes) {
+    const limit = r.upload === true ? config.uploadLimitBytes : config.bodyLimitBytes
+    app.on(r.method.toUpperCase(), honoPath(r.path), bodyLimit({ maxSize: limit, onError: tooLarge(limit) }), async (c) => {
+      let user = ANONYMOUS
+      if (r.access !== "public") {
+        const token = tokenOf(c)
+        const found = token === undefined ? undefined : await services.sessions.lookup(token)
+        if (found === undefined) throw unauthorized()
+        user = found
+        c.set("user" as never, found as never)
+        c.set("token" as never, token as never)
+      }
+      const scope = new Scope(user)
+      if (r.access === "write" && (user.role === "viewer" || user.role === "unit_officer")) scope.write(user.region ?? "")
+      if (r.access === "unit" && user.role === "viewer") scope.write(user.region ?? "")
+      if (r.access === "municipal") scope.municipal()
+      const query = r.query === undefined ? {} : decodeQuery(c, r.query)
+      const body = r.body === undefined ? undefined : await decodeBody(c, r.body)
+      return r.handler({ c, body, query, params: c.req.param() as Record<string, string>, scope, user, deps: services })
+    })
+  }
+
+  if (config.adminDist !== undefined) serveAdmin(app, config.adminDist)
+
+  app.notFound((c) =>
+    respond(
+      c,
+      new HttpProblem(404, TYPES.notFound, "Not found", {
+        zh: `没有这个地址：${c.req.method} ${c.req.path}`,
+        en: `no such route: ${c.req.method} ${c.req.path}`,
+      }),
+    ),
+  )
+  return { app, routes, services }
+}

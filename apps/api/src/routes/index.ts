@@ -1,0 +1,16 @@
+/**
+ * The whole route table, in the order the OpenAPI document lists it.
+ */
+import type { Route } from "../http/route.js"
+import { authRoutes } from "./auth.js"
+import { enterpriseRoutes } from "./enterprises.js"
+import { healthRoutes } from "./health.js"
+import { regionRoutes } from "./regions.js"
+
+/** Every route. `table` lets the OpenAPI route describe the table it belongs to. */
+export const allRoutes = (_table: () => ReadonlyArray<Route<any, any>>): Array<Route<any, any>> => [
+  ...healthRoutes,
+  ...authRoutes,
+  ...regionRoutes,
+  ...enterpriseRoutes,
+]
