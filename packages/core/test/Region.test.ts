@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
+import * as fc from "fast-check"
 import { Region } from "../src/index.js"
 
 const codes = (regions: ReadonlyArray<Region.Region>) => regions.map((r) => r.code)
@@ -77,5 +78,30 @@ describe("Region.validate", () => {
     expect(cycle?.message.zh).toBe("行政区划上级关系成环：500151 → 500240 → 500151")
     // A cycle leaves those regions out of the forest instead of looping forever.
     expect(Region.tree([{ code: "500151", name: "铜梁区", level: "district", parent: "500151" }])).toEqual([])
+  })
+})
+
+describe("Region properties", () => {
+  it("agrees between isWithin, ancestors and descendants on any sound tree", () => {
+    // Region i (code 500000 + i) hangs under an earlier one, so the tree has no cycle.
+    const forest = fc.array(fc.nat(), { minLength: 1, maxLength: 12 }).map((parents) =>
+      parents.map((p, i): Region.Region => ({
+        code: String(500000 + i),
+        name: `r${i}`,
+        level: "district",
+        ...(i === 0 ? {} : { parent: String(500000 + (p % i)) }),
+      })),
+    )
+    fc.assert(
+      fc.property(forest, (regions) => {
+        expect(Region.validate(regions)).toEqual([])
+        for (const a of regions)
+          for (const b of regions) {
+            const within = Region.isWithin(regions, a.code, b.code)
+            expect(within).toBe(a.code === b.code || codes(Region.ancestors(regions, a.code)).includes(b.code))
+            expect(within).toBe(a.code === b.code || codes(Region.descendants(regions, b.code)).includes(a.code))
+          }
+      }),
+    )
   })
 })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Task, type Unit } from "../src/index.js"
+import { Schema } from "effect"
+import * as fc from "fast-check"
+import { Calendar, Task, type Unit } from "../src/index.js"
 
 const T000 = "000_d71d90c544c9bbc9.txt"
 const cite = (clause: string, text: string) => ({ source: T000, clause, text })
@@ -141,5 +143,31 @@ describe("Task periods and overdue status", () => {
     ])
     const done = [...reports, { ...reports[0]!, reportedOn: "2024-02-01", status: "done" as const }]
     expect(Task.overdue([once], done, "2024-03-01")).toEqual([])
+  })
+})
+
+describe("Task periods (property)", () => {
+  it("tile the calendar without gaps and name themselves as reports do", () => {
+    const day = fc
+      .integer({ min: Calendar.toDays("2020-01-01"), max: Calendar.toDays("2030-12-31") })
+      .map(Calendar.fromDays)
+    const rhythm = fc.constantFrom("annual" as const, "quarterly" as const, "monthly" as const)
+    fc.assert(
+      fc.property(rhythm, day, day, (recurrence, a, b) => {
+        const [from, asOf] = a <= b ? [a, b] : [b, a]
+        const periods = Task.periodsDue({ ...task1, recurrence }, from, asOf)
+        periods.forEach((p, i) => {
+          expect(p.end <= asOf).toBe(true)
+          expect(Schema.is(Task.Report.fields.period)(p.id)).toBe(true)
+          const prev = periods[i - 1]
+          if (prev === undefined) expect(p.start <= from && from <= p.end).toBe(true)
+          else expect(Calendar.toDays(p.start)).toBe(Calendar.toDays(prev.end) + 1)
+        })
+        // The period after the last one due has not ended yet.
+        const last = periods.at(-1)
+        const after = last === undefined ? from : Calendar.fromDays(Calendar.toDays(last.end) + 1)
+        expect(Task.periodsDue({ ...task1, recurrence }, after, asOf)).toEqual([])
+      }),
+    )
   })
 })
