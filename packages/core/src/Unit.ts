@@ -58,20 +58,25 @@ export const byId = (units: ReadonlyArray<Unit>, id: UnitId): Unit | undefined =
 
 /**
  * Every unit whose `name`, `fullName` or one of its `aliases` equals `name` once both are normalised:
- * full-width and half-width forms folded (（）→ ()), spaces, quotation marks and list separators dropped.
+ * full-width and half-width forms folded (（）→ ()), spaces, quotation marks and list separators dropped, and a
+ * closing 等 ("etc.") dropped when nothing matches with it.
  * Pass `region` to keep only the units of one region (several districts each have a 区经济信息委).
  *
  * @since 0.1.0
  * @category getters
  */
 export const matches = (units: ReadonlyArray<Unit>, name: string, region?: RegionCode): ReadonlyArray<Unit> => {
+  const find = (key: string) =>
+    units.filter(
+      (u) =>
+        (region === undefined || u.region === region) &&
+        [u.name, u.fullName, ...(u.aliases ?? [])].some((n) => n !== undefined && nameKey(n) === key),
+    )
   const key = nameKey(name)
   if (key === "") return []
-  return units.filter(
-    (u) =>
-      (region === undefined || u.region === region) &&
-      [u.name, u.fullName, ...(u.aliases ?? [])].some((n) => n !== undefined && nameKey(n) === key),
-  )
+  const found = find(key)
+  // Plans close a list with 等 ("区科技局、区金融发展中心等"); the last name is then read without it.
+  return found.length === 0 && key.length > 1 && key.endsWith("等") ? find(key.slice(0, -1)) : found
 }
 
 /**

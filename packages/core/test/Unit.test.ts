@@ -30,6 +30,12 @@ describe("Unit", () => {
     ])
   })
 
+  it("reads the last name of a list closed with 等, as in seed 000 三（三）", () => {
+    // （牵头单位：区财政局、区经济信息委；配合单位：区科技局、区金融发展中心等）
+    expect(Unit.resolveName(units, "区金融发展中心等")?.id).toBe("tl-jrzx")
+    expect(Unit.resolveName(units, "等")).toBeUndefined()
+  })
+
   it("matches full names and aliases, ignoring spaces, quotes and full-width forms", () => {
     expect(Unit.resolveName(units, "重庆市铜梁区经济和信息化委员会")?.id).toBe("tl-jxw")
     expect(Unit.resolveName(units, " 区 经济信息委 ")?.id).toBe("tl-jxw")
