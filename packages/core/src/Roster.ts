@@ -124,7 +124,7 @@ export const COLUMNS: ReadonlyArray<Column> = [
       zh: "18位统一社会信用代码；同一代码的多行合并为一家企业",
       en: "18-character USCC; rows with the same code form one enterprise",
     },
-    "91500151MA5U7AQX3X",
+    "91500151EXAMPLE01A",
     ["USCC", "信用代码"],
   ),
   col("name", "企业名称", "text", { zh: "企业全称", en: "Registered name" }, "重庆某某科技有限公司", ["名称"]),
@@ -639,7 +639,7 @@ const dropped = (rows: ReadonlyArray<ParsedRow>, errors: ReadonlyArray<RowError>
  *
  * @example
  * const { enterprises, errors } = Roster.fromRows([
- *   { 统一社会信用代码: "91500151MA5U7AQX3X", 企业名称: "重庆某某科技有限公司", 行政区划代码: "500151", 年度: 2024, "营业收入（万元）": "5,200" },
+ *   { 统一社会信用代码: "91500151EXAMPLE01A", 企业名称: "重庆某某科技有限公司", 行政区划代码: "500151", 年度: 2024, "营业收入（万元）": "5,200" },
  * ])
  *
  * @since 0.1.0

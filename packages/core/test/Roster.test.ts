@@ -25,6 +25,29 @@ describe("Roster.COLUMNS", () => {
   })
 })
 
+describe("Roster.COLUMNS examples", () => {
+  it("read back without errors when written as one row", () => {
+    const row = Object.fromEntries(Roster.COLUMNS.map((c) => [c.zh, c.example]))
+    const { enterprises, errors } = Roster.fromRows([row])
+    expect(errors).toEqual([])
+    expect(enterprises[0]!.financials).toEqual([
+      {
+        year: 2024,
+        revenue: 5200,
+        mainBusinessRevenue: 4900,
+        rdExpense: 310,
+        netProfit: 420,
+        totalAssets: 8000,
+        totalLiabilities: 3600,
+        employees: 120,
+        rdEmployees: 26,
+        newEquity: 0,
+        nicheMarketShare: 12,
+      },
+    ])
+  })
+})
+
 describe("Roster.fromRows", () => {
   it("reads Chinese headers written loosely: half-width brackets, spaces, no unit, Latin I for Ⅰ", () => {
     const { enterprises, errors, unknownColumns } = Roster.fromRows([
