@@ -440,6 +440,14 @@ export const diff = (a: Pack, b: Pack): Diff => diffPacks(a, b)
 export const formatDiff = (diff: Diff, lang: Lang): string => formatDiffText(diff, lang)
 
 /**
+ * The encoded (file) form of a pack, ready for `JSON.stringify`.
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const encode = (pack: Pack): PackInput => Schema.encodeSync(Pack)(pack)
+
+/**
  * The content hash of a pack, `sha256:<hex>`, over canonical JSON (keys sorted) of the encoded pack without its
  * tests — so a new test case does not change the hash that audit records cite, and a changed value always does.
  *
@@ -447,7 +455,7 @@ export const formatDiff = (diff: Diff, lang: Lang): string => formatDiffText(dif
  * @category hashing
  */
 export const hash = (pack: Pack): string => {
-  const { tests: _tests, ...encoded } = Schema.encodeSync(Pack)(pack)
+  const { tests: _tests, ...encoded } = encode(pack)
   return `sha256:${sha256Hex(canonicalJson(encoded))}`
 }
 
