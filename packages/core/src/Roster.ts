@@ -675,10 +675,22 @@ export const fromRows = (rows: ReadonlyArray<Row>, options: { readonly firstRow?
     if (Either.isLeft(decoded)) {
       const reported = new Set(found.map((e) => `${e.row}\u0000${e.column}`))
       for (const issue of decoded.left.issues) {
+        // Effect also reports each failing optional field as "not undefined" on its parent; the real issue is
+        // reported on its own path, so that echo only adds noise.
+        if (issue.message.en.startsWith("Expected undefined, actual") && decoded.left.issues.length > 1) continue
         const at = locate(merged, group, issue.path)
         if (reported.has(`${at.row}\u0000${at.header}`)) continue
         found.push({ row: at.row, column: at.header, uscc: group[0]!.uscc, message: issue.message })
       }
+      // Never drop an enterprise silently.
+      const first = decoded.left.issues[0]
+      if (found.length === 0 && first !== undefined)
+        found.push({
+          row: group[0]!.row,
+          column: headerOf(group[0]!, "uscc"),
+          uscc: group[0]!.uscc,
+          message: first.message,
+        })
     }
     errors.push(...found, ...dropped(group, found))
   }

@@ -155,6 +155,16 @@ describe("Roster.fromRows", () => {
     expect(errors.find((e) => e.row === 4 && e.column === "称号")!.message.en).toContain("lower-case slug")
   })
 
+  it("reports a schema check once, on its own cell", () => {
+    const { errors } = Roster.fromRows([{ uscc: USCC, year: 2024, ipClassI: -1, ipClassII: 2, nicheMarketShare: 120 }])
+    expect(errors.map((e) => [e.row, e.column, e.message.en])).toEqual([
+      [2, "企业名称", "is missing"],
+      [2, "行政区划代码", "is missing"],
+      [2, "nicheMarketShare", "Expected a number between 0 and 100, actual 120"],
+      [2, "ipClassI", "Expected a non-negative number, actual -1"],
+    ])
+  })
+
   it("rejects conflicting profile values and a year given twice", () => {
     const { enterprises, errors } = Roster.fromRows([
       zhRow({ 企业名称: "甲公司" }),
