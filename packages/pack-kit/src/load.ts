@@ -117,10 +117,19 @@ const loadChain = async (
     ...source.right.locate(["meta", "extends", index]),
   })
 
+  if (chain.includes(own.meta.id)) {
+    const cycle = [...chain.slice(chain.indexOf(own.meta.id)), own.meta.id].join(" → ")
+    return Either.left(
+      new DecodeError.DecodeError({
+        subject,
+        issues: [{ path: ["meta", "id"], at: "meta.id", message: { zh: `继承循环：${cycle}`, en: `extends cycle: ${cycle}` }, ...source.right.locate(["meta", "id"]) }],
+      }),
+    )
+  }
   const issues: Array<DecodeError.Issue> = []
   const base: Array<Pack.Pack> = []
   for (const [index, id] of own.meta.extends.entries()) {
-    if (id === own.meta.id || chain.includes(id)) {
+    if (id === own.meta.id) {
       issues.push(at(index, `继承循环：${[...chain, own.meta.id, id].join(" → ")}`, `extends cycle: ${[...chain, own.meta.id, id].join(" → ")}`))
       continue
     }
