@@ -11,6 +11,7 @@ import { secureHeaders } from "hono/secure-headers"
 import { SessionStore } from "./auth/sessions.js"
 import { HttpProblem, respond, TYPES } from "./http/problem.js"
 import { decodeBody, decodeQuery, honoPath, type AppDeps, type Route, type Services } from "./http/route.js"
+import { PackCache } from "./packs/catalog.js"
 import { RateLimiter } from "./middleware/rate-limit.js"
 import { Scope, type Principal } from "./middleware/scope.js"
 import { COOKIE } from "./routes/auth.js"
@@ -65,6 +66,7 @@ export const createApp = (deps: AppDeps): App => {
     ...deps,
     sessions: new SessionStore(deps.database.db, deps.config.sessionHours),
     loginLimiter: new RateLimiter(deps.config.loginAttemptsPerMinute, 60_000),
+    packs: new PackCache(),
   }
   const app = new Hono()
   const { logger, config } = deps

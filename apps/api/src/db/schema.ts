@@ -140,7 +140,10 @@ export const decisions = pgTable(
     distance: doublePrecision("distance").notNull(),
     nearMiss: boolean("near_miss").notNull(),
     inputDigest: text("input_digest").notNull(),
-    evaluation: jsonb("evaluation").notNull(),
+    // The full evaluation (trace, reasons, missing inputs); a population run keeps it for every decision except
+    // plain ineligible ones, whose verdict, distance and digest are enough and whose trace is re-derivable.
+    evaluation: jsonb("evaluation"),
+    reasons: jsonb("reasons"),
     createdBy: text("created_by").notNull(),
     createdAt: created(),
   },

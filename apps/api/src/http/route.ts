@@ -9,6 +9,7 @@ import type { Context } from "hono"
 import type { Database } from "../db/client.js"
 import type { Logger } from "../middleware/logger.js"
 import type { SessionStore } from "../auth/sessions.js"
+import type { PackCache } from "../packs/catalog.js"
 import type { RateLimiter } from "../middleware/rate-limit.js"
 import type { Principal, Scope } from "../middleware/scope.js"
 import { fromDecodeError, HttpProblem, TYPES } from "./problem.js"
@@ -42,6 +43,7 @@ export interface AppDeps {
 export interface Services extends AppDeps {
   readonly sessions: SessionStore
   readonly loginLimiter: RateLimiter
+  readonly packs: PackCache
 }
 
 /** The decoded request, the caller and its scope. */

@@ -5,7 +5,9 @@ import type { Route } from "../http/route.js"
 import { authRoutes } from "./auth.js"
 import { enterpriseRoutes } from "./enterprises.js"
 import { healthRoutes } from "./health.js"
+import { packRoutes } from "./packs.js"
 import { regionRoutes } from "./regions.js"
+import { screeningRoutes } from "./screenings.js"
 
 /** Every route. `table` lets the OpenAPI route describe the table it belongs to. */
 export const allRoutes = (_table: () => ReadonlyArray<Route<any, any>>): Array<Route<any, any>> => [
@@ -13,4 +15,6 @@ export const allRoutes = (_table: () => ReadonlyArray<Route<any, any>>): Array<R
   ...authRoutes,
   ...regionRoutes,
   ...enterpriseRoutes,
+  ...packRoutes,
+  ...screeningRoutes,
 ]

@@ -99,3 +99,9 @@ export const openTestApp = async (backend: Backend, config: Partial<AppConfig> =
     },
   }
 }
+
+/** Installs every bundled pack (from its build or its YAML sources) into a test database. */
+export const installBundled = async (t: TestApp): Promise<void> => {
+  const { installPacks, readAllBundled } = await import("../packs/catalog.js")
+  await t.database.db.transaction((tx) => installPacks(tx, readAllBundled(), "test"))
+}

@@ -45,7 +45,8 @@ CREATE TABLE "decisions" (
 	"distance" double precision NOT NULL,
 	"near_miss" boolean NOT NULL,
 	"input_digest" text NOT NULL,
-	"evaluation" jsonb NOT NULL,
+	"evaluation" jsonb,
+	"reasons" jsonb,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -212,9 +213,9 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_username_unique" UNIQUE("username")
 );
 --> statement-breakpoint
-ALTER TABLE "decisions" ADD CONSTRAINT "decisions_screening_id_screenings_id_fk" FOREIGN KEY ("screening_id") REFERENCES "public"."screenings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "payments" ADD CONSTRAINT "payments_claim_id_award_claims_id_fk" FOREIGN KEY ("claim_id") REFERENCES "public"."award_claims"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "decisions" ADD CONSTRAINT "decisions_screening_id_screenings_id_fk" FOREIGN KEY ("screening_id") REFERENCES "screenings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_claim_id_award_claims_id_fk" FOREIGN KEY ("claim_id") REFERENCES "award_claims"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_region_idx" ON "audit_log" USING btree ("region","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "award_claims_uq" ON "award_claims" USING btree ("award_id","uscc","event");--> statement-breakpoint
