@@ -26,7 +26,8 @@ const DESCRIPTIONS: Record<string, string> = {
   regions: "pack/regions.yaml — administrative regions (GB/T 2260 codes) the pack declares",
   units: "pack/units.yaml — government units (departments) that lead or cooperate on tasks and pay awards",
   targets: "pack/targets.yaml — development targets: metric, comparator, value, deadline, region, 力争 or binding",
-  tasks: "pack/tasks.yaml — numbered tasks (重点任务) and safeguard measures (保障措施) with lead (牵头) and cooperating (配合) units",
+  tasks:
+    "pack/tasks.yaml — numbered tasks (重点任务) and safeguard measures (保障措施) with lead (牵头) and cooperating (配合) units",
   rules: "pack/rules.yaml — eligibility and scoring rules as trees of nodes with dated thresholds",
   awards: "pack/awards.yaml — awards: trigger, amount (fixed, staged, share, points, unspecified), stacking, payer",
   pools: "pack/pools.yaml — pools (培育库, 帮扶库...): entry rule, yearly quota, exit policy",
@@ -34,7 +35,7 @@ const DESCRIPTIONS: Record<string, string> = {
   tests: "tests/*.yaml — test cases: an enterprise, a date, a rule and the expected verdict, score or awards",
 }
 
-const write = (name: string, schema: Schema.Schema<any, any, never>) => {
+const write = (name: string, schema: Schema.Schema.AnyNoContext) => {
   const json = JSONSchema.make(schema) as Record<string, unknown>
   const document = {
     $id: `https://srdi.invalid/schema/${name}.schema.json`,
@@ -46,5 +47,5 @@ const write = (name: string, schema: Schema.Schema<any, any, never>) => {
 }
 
 write("pack", Meta)
-for (const [name, item] of Object.entries(itemSchemas)) write(name, Schema.Array(item as Schema.Schema<any, any, never>))
+for (const [name, item] of Object.entries(itemSchemas)) write(name, Schema.Array(item as Schema.Schema.AnyNoContext))
 console.log(`wrote ${Object.keys(itemSchemas).length + 1} JSON Schemas to ${out}`)

@@ -29,7 +29,9 @@ import { Unit } from "./Unit.js"
  * @category schemas
  */
 export const PackId = Schema.String.pipe(
-  Schema.pattern(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: () => "a pack id is a lower-case slug such as cq-tongliang-2022" }),
+  Schema.pattern(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: () => "a pack id is a lower-case slug such as cq-tongliang-2022",
+  }),
   Schema.annotations({ identifier: "PackId" }),
 )
 
@@ -74,7 +76,15 @@ export type Meta = typeof Meta.Type
  */
 export const Gap = Schema.Struct({
   id: Schema.NonEmptyTrimmedString,
-  kind: Schema.Literal("missing", "garbled", "duplicate", "out_of_order", "no_units", "unspecified_amount", "ambiguous"),
+  kind: Schema.Literal(
+    "missing",
+    "garbled",
+    "duplicate",
+    "out_of_order",
+    "no_units",
+    "unspecified_amount",
+    "ambiguous",
+  ),
   clause: Schema.optional(Schema.String),
   description: Text,
   cite: Schema.optional(Citation),
@@ -365,7 +375,12 @@ export const AmountChange = Schema.Struct({
  */
 export type AmountChange = typeof AmountChange.Type
 
-const TargetSide = Schema.Struct({ value: Schema.Number, comparator: Schema.String, deadline: IsoDate, region: RegionCode })
+const TargetSide = Schema.Struct({
+  value: Schema.Number,
+  comparator: Schema.String,
+  deadline: IsoDate,
+  region: RegionCode,
+})
 
 /**
  * A target whose value, comparator, deadline or region differs.

@@ -60,7 +60,7 @@ export const itemSchemas = {
   pools: Pool,
   gaps: Gap,
   tests: TestCase,
-} as const satisfies Record<ListName, Schema.Schema<any, any, never>>
+} as const satisfies Record<ListName, Schema.Schema.AnyNoContext>
 
 /**
  * Where a value of a pack was written.
@@ -195,16 +195,20 @@ export const read = (files: ReadonlyArray<File>): Either.Either<Source, DecodeEr
         path: [kind],
         at: kind,
         ...locate([]),
-        message: { zh: `${f.path} 应为 YAML 列表（每项以 "- " 开头）`, en: `${f.path} must be a YAML list (items start with "- ")` },
+        message: {
+          zh: `${f.path} 应为 YAML 列表（每项以 "- " 开头）`,
+          en: `${f.path} must be a YAML list (items start with "- ")`,
+        },
       })
       continue
     }
     const list = (lists[kind] ??= [])
     const place = (places[kind] ??= [])
     const offset = list.length
-    const decoded = ParseResult.decodeUnknownEither(Schema.Array(itemSchemas[kind] as Schema.Schema<unknown, unknown, never>), OPTIONS)(
-      value,
-    )
+    const decoded = ParseResult.decodeUnknownEither(
+      Schema.Array(itemSchemas[kind] as Schema.Schema<unknown, unknown, never>),
+      OPTIONS,
+    )(value)
     value.forEach((_, index) => place.push({ file, index }))
     if (Either.isLeft(decoded)) {
       // Issue paths start at the file's own index; shift them to the index in the pack's list.
@@ -346,7 +350,10 @@ const mergeAlternatives = (issues: ReadonlyArray<DecodeError.Issue>): ReadonlyAr
       const expected = prior.expected.join(" | ")
       out[prior.index] = {
         ...issue,
-        message: { zh: `应为 ${prior.expected.join(" 或 ")}，实际为 ${prior.actual}`, en: `Expected ${expected}, actual ${prior.actual}` },
+        message: {
+          zh: `应为 ${prior.expected.join(" 或 ")}，实际为 ${prior.actual}`,
+          en: `Expected ${expected}, actual ${prior.actual}`,
+        },
       }
       continue
     }

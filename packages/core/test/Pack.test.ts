@@ -15,7 +15,13 @@ const codes = (problems: ReadonlyArray<Pack.Problem>) => problems.map((p) => `${
 // The municipal layer the district extends: Chongqing's region and the hard-tech plan's issuing unit (seed 003).
 const chongqing: Pack.Pack = {
   ...tongliang,
-  meta: { ...tongliang.meta, id: "cq-srdi-2022", title: "重庆市推进“专精特新”企业高质量发展专项行动计划（2022—2025年）", region: "500000", period: { from: "2022-01-01", to: "2025-12-31" } },
+  meta: {
+    ...tongliang.meta,
+    id: "cq-srdi-2022",
+    title: "重庆市推进“专精特新”企业高质量发展专项行动计划（2022—2025年）",
+    region: "500000",
+    period: { from: "2022-01-01", to: "2025-12-31" },
+  },
   regions: [{ code: "500000", name: "重庆市", level: "municipal" }],
   units: [{ id: "cq-jxw", name: "市经济信息委", region: "500000" }],
   targets: [],
@@ -43,7 +49,10 @@ describe("Pack.validate", () => {
       "unknown_unit tasks[1].cooperating[1]",
     ])
     const unknown = Pack.validate(pack).find((p) => p.code === "unknown_unit")!
-    expect(unknown.message).toEqual({ zh: "未知单位 tl-zstzj（须在 units 中声明）", en: "unknown unit tl-zstzj (declare it in units)" })
+    expect(unknown.message).toEqual({
+      zh: "未知单位 tl-zstzj（须在 units 中声明）",
+      en: "unknown unit tl-zstzj (declare it in units)",
+    })
   })
 
   it("allows a task without lead where the source names no units", () => {
@@ -97,12 +106,23 @@ describe("Pack.validate", () => {
         id: "hardtech",
         cite,
         of: [
-          { ...root, threshold: [{ from: "2024-01-01", value: 5, cite }, { from: "2023-11-24", value: 5, cite }] },
+          {
+            ...root,
+            threshold: [
+              { from: "2024-01-01", value: 5, cite },
+              { from: "2023-11-24", value: 5, cite },
+            ],
+          },
           { ...root },
         ],
       },
     }
-    const overlapping = { ...rule, id: "hardtech-rd-intensity-2024", decides: "hardtech_pool", effective: { from: "2024-01-01" } }
+    const overlapping = {
+      ...rule,
+      id: "hardtech-rd-intensity-2024",
+      decides: "hardtech_pool",
+      effective: { from: "2024-01-01" },
+    }
     const pack: Pack.Pack = { ...tongliang, rules: [reordered, { ...rule, decides: "hardtech_pool" }, overlapping] }
     expect(codes(Pack.validate(pack))).toEqual([
       "duplicate_id rules[1].id",
@@ -117,7 +137,9 @@ describe("Pack.validate", () => {
       ...tongliang,
       meta: { ...tongliang.meta, period: { from: "2025-12-31", to: "2022-10-25" } },
       targets: [{ ...tongliang.targets[0]!, rollsUpTo: "cq-srdi-2022:cq-srdi-sme-2025" }],
-      tests: [{ ...tongliang.tests[0]!, rule: "no-such-rule", expect: { awards: [{ award: "tl-first-srdi", amount: 10 }] } }],
+      tests: [
+        { ...tongliang.tests[0]!, rule: "no-such-rule", expect: { awards: [{ award: "tl-first-srdi", amount: 10 }] } },
+      ],
     }
     expect(codes(Pack.validate(pack))).toEqual([
       "period_reversed meta.period",
@@ -148,7 +170,12 @@ describe("Pack.resolve", () => {
     expect(resolved.rules).toHaveLength(1)
     expect(resolved.tests).toBe(district.tests)
     const origin = Pack.origin([chongqing, district])
-    expect(origin.units).toEqual({ "cq-jxw": "cq-srdi-2022", "tl-jxw": "cq-tongliang-2022", "tl-kjj": "cq-tongliang-2022", "tl-jw": "cq-tongliang-2022" })
+    expect(origin.units).toEqual({
+      "cq-jxw": "cq-srdi-2022",
+      "tl-jxw": "cq-tongliang-2022",
+      "tl-kjj": "cq-tongliang-2022",
+      "tl-jw": "cq-tongliang-2022",
+    })
     expect(origin.rules["hardtech-rd-intensity"]).toBe("cq-tongliang-2022")
     expect(origin.regions["500000"]).toBe("cq-tongliang-2022")
   })
@@ -161,14 +188,26 @@ describe("Pack.diff", () => {
     const next: Pack.Pack = {
       ...tongliang,
       meta: { ...tongliang.meta, version: "0.2.0" },
-      rules: [{ ...rule, root: { ...root, threshold: [...root.threshold, { from: "2026-04-01", value: 6, cite: rule.cite }] } }],
+      rules: [
+        {
+          ...rule,
+          root: { ...root, threshold: [...root.threshold, { from: "2026-04-01", value: 6, cite: rule.cite }] },
+        },
+      ],
       targets: [{ ...tongliang.targets[0]!, value: 160 }],
       units: tongliang.units.slice(0, 2),
     }
     const diff = Pack.diff(tongliang, next)
     expect(diff.meta).toEqual([{ path: "version", before: "0.1.0", after: "0.2.0" }])
     expect(diff.thresholds).toEqual([
-      { rule: "hardtech-rd-intensity", node: "rd-intensity", parameter: "threshold", date: "2026-04-01", before: 5, after: 6 },
+      {
+        rule: "hardtech-rd-intensity",
+        node: "rd-intensity",
+        parameter: "threshold",
+        date: "2026-04-01",
+        before: 5,
+        after: 6,
+      },
     ])
     expect(diff.targets).toEqual([
       {
@@ -222,7 +261,11 @@ describe("Pack.diff", () => {
     }
     const diff = Pack.diff(tongliang, shizhu)
     expect(diff.collections.targets.added).toEqual([])
-    expect(diff.collections.targets.changed[0]).toMatchObject({ id: "sz-srdi-sme-2025", was: "tl-srdi-sme-2025", matchedBy: "metric" })
+    expect(diff.collections.targets.changed[0]).toMatchObject({
+      id: "sz-srdi-sme-2025",
+      was: "tl-srdi-sme-2025",
+      matchedBy: "metric",
+    })
     expect(diff.targets[0]?.before.value).toBe(150)
     expect(diff.targets[0]?.after).toEqual({ value: 30, comparator: ">=", deadline: "2025-12-31", region: "500240" })
     expect(diff.collections.tasks.changed.map((c) => [c.was, c.id, c.matchedBy])).toEqual([
@@ -234,7 +277,9 @@ describe("Pack.diff", () => {
   })
 
   it("reports no differences for the same pack", () => {
-    expect(Pack.formatDiff(Pack.diff(tongliang, tongliang), "zh")).toBe("cq-tongliang-2022@0.1.0 → cq-tongliang-2022@0.1.0\n无差异")
+    expect(Pack.formatDiff(Pack.diff(tongliang, tongliang), "zh")).toBe(
+      "cq-tongliang-2022@0.1.0 → cq-tongliang-2022@0.1.0\n无差异",
+    )
   })
 })
 
@@ -243,7 +288,16 @@ describe("Pack.hash", () => {
     const h = Pack.hash(tongliang)
     expect(h).toMatch(/^sha256:[0-9a-f]{64}$/)
     const reordered = load(
-      tongliangFiles.map((f) => (f.path === "pack/pack.yaml" ? { ...f, text: f.text.replace("status: final\n", "").replace("version: 0.1.0\n", "version: 0.1.0\nstatus: final\n") } : f)),
+      tongliangFiles.map((f) =>
+        f.path === "pack/pack.yaml"
+          ? {
+              ...f,
+              text: f.text
+                .replace("status: final\n", "")
+                .replace("version: 0.1.0\n", "version: 0.1.0\nstatus: final\n"),
+            }
+          : f,
+      ),
     )
     expect(Pack.hash(reordered)).toBe(h)
     expect(Pack.hash({ ...tongliang, tests: [] })).toBe(h)
@@ -268,12 +322,17 @@ describe("Pack.runTests", () => {
     const [result] = Pack.runTests({ ...tongliang, rules: [before, rule], tests: [wrong] })
     expect(result?.ok).toBe(false)
     expect(result?.rule).toBe("hardtech-rd-intensity")
-    expect(result?.message.en).toMatch(/^verdict: expected eligible, got ineligible \(.+\); score: expected 60, got none$/)
+    expect(result?.message.en).toMatch(
+      /^verdict: expected eligible, got ineligible \(.+\); score: expected 60, got none$/,
+    )
   })
 
   it("reports a case whose rule cannot be found", () => {
     const [result] = Pack.runTests({ ...tongliang, rules: [], tests: [tongliang.tests[0]!] })
-    expect(result).toMatchObject({ ok: false, message: { en: "no rule with id or decides hardtech-rd-intensity in force on 2024-06-30" } })
+    expect(result).toMatchObject({
+      ok: false,
+      message: { en: "no rule with id or decides hardtech-rd-intensity in force on 2024-06-30" },
+    })
   })
 
   it("compares award lines from the pack's awards", () => {
@@ -291,10 +350,23 @@ describe("Pack.runTests", () => {
       stacking: { mode: "cumulative" },
       cite,
     }
-    const enterprise = { ...tongliang.tests[0]!.enterprise, listing: [{ stage: "otc_cq" as const, reachedOn: "2023-05-10" }] }
+    const enterprise = {
+      ...tongliang.tests[0]!.enterprise,
+      listing: [{ stage: "otc_cq" as const, reachedOn: "2023-05-10" }],
+    }
     const cases: Pack.Pack["tests"] = [
-      { name: "OTC listing earns 50万元", asOf: "2023-12-31", enterprise, expect: { awards: [{ award: "cq-listing-staged", amount: 50, status: "due" }] } },
-      { name: "wrong amount", asOf: "2023-12-31", enterprise, expect: { awards: [{ award: "cq-listing-staged", amount: 100 }] } },
+      {
+        name: "OTC listing earns 50万元",
+        asOf: "2023-12-31",
+        enterprise,
+        expect: { awards: [{ award: "cq-listing-staged", amount: 50, status: "due" }] },
+      },
+      {
+        name: "wrong amount",
+        asOf: "2023-12-31",
+        enterprise,
+        expect: { awards: [{ award: "cq-listing-staged", amount: 100 }] },
+      },
       { name: "not yet listed", asOf: "2023-05-09", enterprise, expect: { awards: [] } },
     ]
     const results = Pack.runTests({ ...tongliang, awards: [award], tests: cases })

@@ -24,7 +24,10 @@ describe("PackSource.read", () => {
     expect(pack.tasks.map((t) => t.lead)).toEqual([["tl-jxw", "tl-kjj"], ["tl-kjj"]])
     expect(pack.tasks[1]?.cooperating).toEqual(["tl-jxw", "tl-jw"])
     // Files are read in path order: tests/rd-intensity-fail.yaml before tests/rd-intensity-pass.yaml.
-    expect(pack.tests.map((t) => t.name)).toEqual(["R&D intensity 4% fails 二（一）4", "R&D intensity 6% passes 二（一）4"])
+    expect(pack.tests.map((t) => t.name)).toEqual([
+      "R&D intensity 4% fails 二（一）4",
+      "R&D intensity 6% passes 二（一）4",
+    ])
   })
 
   it("locates pack paths at their file, line and column", () => {
@@ -44,28 +47,47 @@ describe("PackSource.read", () => {
   })
 
   it("rejects duplicate keys", () => {
-    const error = issuesOf(withFile("pack/units.yaml", "- id: tl-jxw\n  name: 区经济信息委\n  name: 区科技局\n  region: \"500151\"\n"))
+    const error = issuesOf(
+      withFile("pack/units.yaml", '- id: tl-jxw\n  name: 区经济信息委\n  name: 区科技局\n  region: "500151"\n'),
+    )
     expect(error.issues).toHaveLength(1)
     expect(error.issues[0]).toMatchObject({ file: "pack/units.yaml", line: 3, column: 3 })
     expect(error.issues[0]?.message.zh).toContain("键重复")
   })
 
   it("reports every problem of every file at once, each at its line and path", () => {
-    const units = tongliangFiles.find((f) => f.path === "pack/units.yaml")!.text.replace("  region: \"500151\"\n", "  regoin: \"500151\"\n")
-    const tasks = tongliangFiles.find((f) => f.path === "pack/tasks.yaml")!.text.replace("- id: tl-task-2\n  kind: task", "- id: tl-task-2\n  kind: measure")
-    const error = issuesOf(withFile("pack/tasks.yaml", tasks).filter((f) => f.path !== "pack/units.yaml").concat({ path: "pack/units.yaml", text: units }))
+    const units = tongliangFiles
+      .find((f) => f.path === "pack/units.yaml")!
+      .text.replace('  region: "500151"\n', '  regoin: "500151"\n')
+    const tasks = tongliangFiles
+      .find((f) => f.path === "pack/tasks.yaml")!
+      .text.replace("- id: tl-task-2\n  kind: task", "- id: tl-task-2\n  kind: measure")
+    const error = issuesOf(
+      withFile("pack/tasks.yaml", tasks)
+        .filter((f) => f.path !== "pack/units.yaml")
+        .concat({ path: "pack/units.yaml", text: units }),
+    )
     const lines = error.issues.map((i) => `${i.file}:${i.line} ${i.at}`)
     // A missing field is placed at its item; an unknown field at its own key.
-    expect(lines).toEqual(["pack/tasks.yaml:14 tasks[1].kind", "pack/units.yaml:4 units[0].regoin", "pack/units.yaml:2 units[0].region"])
+    expect(lines).toEqual([
+      "pack/tasks.yaml:14 tasks[1].kind",
+      "pack/units.yaml:4 units[0].regoin",
+      "pack/units.yaml:2 units[0].region",
+    ])
     expect(error.issues[0]?.message).toEqual({
       zh: '应为 "task" 或 "safeguard"，实际为 "measure"',
       en: 'Expected "task" | "safeguard", actual "measure"',
     })
-    expect(error.issues.find((i) => i.at === "units[0].regoin")?.message).toEqual({ zh: "未知字段（不在模式中）", en: "is not a known field" })
+    expect(error.issues.find((i) => i.at === "units[0].regoin")?.message).toEqual({
+      zh: "未知字段（不在模式中）",
+      en: "is not a known field",
+    })
   })
 
   it("reports a threshold without an effective date at the value's line", () => {
-    const rules = tongliangFiles.find((f) => f.path === "pack/rules.yaml")!.text.replace('      - from: "2023-11-24"\n        value: 5', "      - value: 5")
+    const rules = tongliangFiles
+      .find((f) => f.path === "pack/rules.yaml")!
+      .text.replace('      - from: "2023-11-24"\n        value: 5', "      - value: 5")
     const error = issuesOf(withFile("pack/rules.yaml", rules))
     expect(error.issues.map((i) => `${i.file}:${i.line} ${i.at} ${i.message.en}`)).toContain(
       "pack/rules.yaml:16 rules[0].root.threshold[0].from is missing",
@@ -73,12 +95,17 @@ describe("PackSource.read", () => {
   })
 
   it("names a missing pack.yaml and an unknown file", () => {
-    const error = issuesOf([...tongliangFiles.filter((f) => f.path !== "pack/pack.yaml"), { path: "pack/task.yaml", text: "[]" }])
+    const error = issuesOf([
+      ...tongliangFiles.filter((f) => f.path !== "pack/pack.yaml"),
+      { path: "pack/task.yaml", text: "[]" },
+    ])
     expect(error.issues.map((i) => `${i.file} ${i.at}`)).toEqual(["pack/task.yaml (root)", "pack/pack.yaml meta"])
   })
 
   it("places validation problems at file:line", () => {
-    const tasks = tongliangFiles.find((f) => f.path === "pack/tasks.yaml")!.text.replace("lead: [tl-kjj]", "lead: [tl-xxx]")
+    const tasks = tongliangFiles
+      .find((f) => f.path === "pack/tasks.yaml")!
+      .text.replace("lead: [tl-kjj]", "lead: [tl-xxx]")
     const source = PackSource.read(withFile("pack/tasks.yaml", tasks))
     if (Either.isLeft(source)) throw new Error(DE.format(source.left, "en"))
     const result = PackSource.validate(source.right)
@@ -96,4 +123,3 @@ describe("PackSource.read", () => {
     expect(PackSource.parsePath("meta.period")).toEqual(["meta", "period"])
   })
 })
-

@@ -63,5 +63,11 @@ export const buildPack = async (
     ["index.d.cts", DTS],
   ]
   await Promise.all(files.map(([name, text]) => writeFile(join(out, name), text)))
-  return Either.right({ id: own.meta.id, files: files.map(([name]) => `dist/${name}`), hash, resolvedHash, loaded: loaded.right })
+  return Either.right({
+    id: own.meta.id,
+    files: files.map(([name]) => `dist/${name}`),
+    hash,
+    resolvedHash,
+    loaded: loaded.right,
+  })
 }

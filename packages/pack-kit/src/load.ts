@@ -122,7 +122,14 @@ const loadChain = async (
     return Either.left(
       new DecodeError.DecodeError({
         subject,
-        issues: [{ path: ["meta", "id"], at: "meta.id", message: { zh: `继承循环：${cycle}`, en: `extends cycle: ${cycle}` }, ...source.right.locate(["meta", "id"]) }],
+        issues: [
+          {
+            path: ["meta", "id"],
+            at: "meta.id",
+            message: { zh: `继承循环：${cycle}`, en: `extends cycle: ${cycle}` },
+            ...source.right.locate(["meta", "id"]),
+          },
+        ],
       }),
     )
   }
@@ -130,7 +137,13 @@ const loadChain = async (
   const base: Array<Pack.Pack> = []
   for (const [index, id] of own.meta.extends.entries()) {
     if (id === own.meta.id) {
-      issues.push(at(index, `继承循环：${[...chain, own.meta.id, id].join(" → ")}`, `extends cycle: ${[...chain, own.meta.id, id].join(" → ")}`))
+      issues.push(
+        at(
+          index,
+          `继承循环：${[...chain, own.meta.id, id].join(" → ")}`,
+          `extends cycle: ${[...chain, own.meta.id, id].join(" → ")}`,
+        ),
+      )
       continue
     }
     if (chain.length >= MAX_DEPTH) {
@@ -152,12 +165,20 @@ const loadChain = async (
     if (Either.isLeft(loaded)) {
       // Name the base pack's files by package so the reader knows which folder to open.
       issues.push(
-        ...loaded.left.issues.map((i) => (i.file === undefined || i.file.startsWith("@srdi/") ? i : { ...i, file: `@srdi/pack-${id}/${i.file}` })),
+        ...loaded.left.issues.map((i) =>
+          i.file === undefined || i.file.startsWith("@srdi/") ? i : { ...i, file: `@srdi/pack-${id}/${i.file}` },
+        ),
       )
       continue
     }
     if (loaded.right.pack.meta.id !== id)
-      issues.push(at(index, `@srdi/pack-${id} 的 id 为 ${loaded.right.pack.meta.id}`, `@srdi/pack-${id} has id ${loaded.right.pack.meta.id}`))
+      issues.push(
+        at(
+          index,
+          `@srdi/pack-${id} 的 id 为 ${loaded.right.pack.meta.id}`,
+          `@srdi/pack-${id} has id ${loaded.right.pack.meta.id}`,
+        ),
+      )
     for (const layer of loaded.right.layers) if (!base.some((b) => b.meta.id === layer.meta.id)) base.push(layer)
   }
   if (issues.length > 0) return Either.left(new DecodeError.DecodeError({ subject, issues }))

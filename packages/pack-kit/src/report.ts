@@ -8,7 +8,9 @@ import type { LocatedResult } from "./test-pack.js"
  * One line per problem: `file:line path — reason` (the file and line where known).
  */
 export const formatIssues = (error: DecodeError.DecodeError, lang: Locale.Lang): ReadonlyArray<string> => [
-  lang === "zh" ? `${error.subject}：发现 ${error.issues.length} 处问题` : `${error.subject}: ${error.issues.length} problem(s)`,
+  lang === "zh"
+    ? `${error.subject}：发现 ${error.issues.length} 处问题`
+    : `${error.subject}: ${error.issues.length} problem(s)`,
   ...error.issues.map((i) => {
     const where = i.file === undefined ? "" : `${i.file}${i.line === undefined ? "" : `:${i.line}`} `
     return `${where}${i.at} — ${i.message[lang]}`

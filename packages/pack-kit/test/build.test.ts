@@ -99,6 +99,9 @@ describe("srdi-pack", () => {
   })
 
   it("explains its usage", async () => {
-    expect(await cli(["publish"])).toMatchObject({ code: 2, err: ["usage: srdi-pack <build|validate|test> [dir] [--lang zh|en]"] })
+    expect(await cli(["publish"])).toMatchObject({
+      code: 2,
+      err: ["usage: srdi-pack <build|validate|test> [dir] [--lang zh|en]"],
+    })
   })
 })

@@ -5,7 +5,17 @@
  */
 import type { Award } from "../Award.js"
 import type { Lang } from "../Locale.js"
-import type { AmountChange, CollectionDiff, Diff, FieldChange, ItemChange, Matched, Pack, TargetChange, ThresholdChange } from "../Pack.js"
+import type {
+  AmountChange,
+  CollectionDiff,
+  Diff,
+  FieldChange,
+  ItemChange,
+  Matched,
+  Pack,
+  TargetChange,
+  ThresholdChange,
+} from "../Pack.js"
 import { at, type Parameter } from "../Parameter.js"
 import type { Node, Rule } from "../Rule.js"
 import { canonicalJson } from "./pack-hash.js"
@@ -16,7 +26,8 @@ import { COLLECTIONS, type Collection, keyOf } from "./pack-resolve.js"
 /** Field-level changes between two plain values, leaves only. */
 export const fieldChanges = (before: unknown, after: unknown, path = ""): ReadonlyArray<FieldChange> => {
   if (canonicalJson(before) === canonicalJson(after)) return []
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: Array<FieldChange> = []
     for (let i = 0; i < Math.max(before.length, after.length); i++)
@@ -31,19 +42,29 @@ export const fieldChanges = (before: unknown, after: unknown, path = ""): Readon
 }
 
 // When ids differ (two districts' packs), items still pair up by what they are.
-const SECONDARY: Partial<Record<Collection, { readonly by: Matched; readonly key: (item: any) => string }>> = {
-  targets: { by: "metric", key: (x) => `${x.metric}|${x.basis}` },
-  tasks: { by: "number", key: (x) => `${x.kind}|${x.number}` },
-  awards: { by: "trigger", key: (x) => canonicalJson(x.trigger) },
-  units: { by: "name", key: (x) => x.name },
-  rules: { by: "decides", key: (x) => (x.decides === undefined ? "" : `${x.decides}|${x.effective.from}`) },
+type Item = Readonly<Record<string, unknown>>
+const field = (item: Item, name: string): string => String(item[name] ?? "")
+const SECONDARY: Partial<Record<Collection, { readonly by: Matched; readonly key: (item: Item) => string }>> = {
+  targets: { by: "metric", key: (x) => `${field(x, "metric")}|${field(x, "basis")}` },
+  tasks: { by: "number", key: (x) => `${field(x, "kind")}|${field(x, "number")}` },
+  awards: { by: "trigger", key: (x) => canonicalJson(x["trigger"]) },
+  units: { by: "name", key: (x) => field(x, "name") },
+  rules: {
+    by: "decides",
+    key: (x) =>
+      x["decides"] === undefined ? "" : `${field(x, "decides")}|${(x["effective"] as { from: string }).from}`,
+  },
 }
 
 const pairUp = (
   collection: Collection,
   a: ReadonlyArray<unknown>,
   b: ReadonlyArray<unknown>,
-): { readonly pairs: ReadonlyArray<readonly [unknown, unknown, Matched]>; readonly added: Array<unknown>; readonly removed: Array<unknown> } => {
+): {
+  readonly pairs: ReadonlyArray<readonly [unknown, unknown, Matched]>
+  readonly added: Array<unknown>
+  readonly removed: Array<unknown>
+} => {
   const pairs: Array<readonly [unknown, unknown, Matched]> = []
   const bByKey = new Map(b.map((x) => [keyOf(collection, x), x]))
   let removed: Array<unknown> = []
@@ -62,7 +83,7 @@ const pairUp = (
       const m = new Map<string, unknown>()
       const dup = new Set<string>()
       for (const x of xs) {
-        const k = secondary.key(x)
+        const k = secondary.key(x as Item)
         if (k === "") continue
         if (m.has(k)) dup.add(k)
         m.set(k, x)
@@ -119,7 +140,10 @@ const amountParts = (award: Award): ReadonlyMap<string, Parameter> => {
     case "staged":
       return new Map(amount.stages.map((s) => [`stage ${s.stage}`, s.value]))
     case "share":
-      return new Map([["rate", amount.rate], ...(amount.cap === undefined ? [] : [["cap", amount.cap] as [string, Parameter]])])
+      return new Map([
+        ["rate", amount.rate],
+        ...(amount.cap === undefined ? [] : [["cap", amount.cap] as [string, Parameter]]),
+      ])
     case "unspecified":
       return new Map()
   }
@@ -132,10 +156,18 @@ const amounts = (a: Award, b: Award): ReadonlyArray<AmountChange> => {
   for (const part of new Set([...before.keys(), ...after.keys()])) {
     const p = before.get(part)
     const q = after.get(part)
-    if (p !== undefined && q !== undefined) for (const c of parameterChanges(p, q)) out.push({ award: b.id, part, ...c })
+    if (p !== undefined && q !== undefined)
+      for (const c of parameterChanges(p, q)) out.push({ award: b.id, part, ...c })
     else {
       const only = (p ?? q) as Parameter
-      for (const v of only) out.push({ award: b.id, part, date: v.from, before: p === undefined ? null : v.value, after: q === undefined ? null : v.value })
+      for (const v of only)
+        out.push({
+          award: b.id,
+          part,
+          date: v.from,
+          before: p === undefined ? null : v.value,
+          after: q === undefined ? null : v.value,
+        })
     }
   }
   if (a.amount.kind !== b.amount.kind && (a.amount.kind === "unspecified" || b.amount.kind === "unspecified"))
@@ -160,7 +192,12 @@ export const diffPacks = (a: Pack, b: Pack): Diff => {
       if (collection === "targets") {
         const tx = x as Pack["targets"][number]
         const ty = y as Pack["targets"][number]
-        if (tx.value !== ty.value || tx.comparator !== ty.comparator || tx.deadline !== ty.deadline || tx.region !== ty.region)
+        if (
+          tx.value !== ty.value ||
+          tx.comparator !== ty.comparator ||
+          tx.deadline !== ty.deadline ||
+          tx.region !== ty.region
+        )
           targetChanges.push({
             target: ty.id,
             metric: ty.metric,
@@ -204,7 +241,14 @@ const NAMES: Record<Collection, string> = {
   gaps: "缺口",
 }
 
-const BY_ZH: Record<Matched, string> = { id: "id", metric: "指标与口径", number: "类别与编号", trigger: "触发条件", name: "名称", decides: "判定事项与生效日" }
+const BY_ZH: Record<Matched, string> = {
+  id: "id",
+  metric: "指标与口径",
+  number: "类别与编号",
+  trigger: "触发条件",
+  name: "名称",
+  decides: "判定事项与生效日",
+}
 
 export const formatDiffText = (diff: Diff, lang: Lang): string => {
   const zh = lang === "zh"
@@ -227,7 +271,11 @@ export const formatDiffText = (diff: Diff, lang: Lang): string => {
     for (const id of c.removed) lines.push(`  − ${id}`)
     for (const item of c.changed) {
       const by =
-        item.matchedBy === "id" ? "" : zh ? `（按${BY_ZH[item.matchedBy]}对应 ${item.was}）` : ` (matched by ${item.matchedBy}: ${item.was})`
+        item.matchedBy === "id"
+          ? ""
+          : zh
+            ? `（按${BY_ZH[item.matchedBy]}对应 ${item.was}）`
+            : ` (matched by ${item.matchedBy}: ${item.was})`
       lines.push(`  ~ ${item.id}${by}`)
       for (const f of item.changes) lines.push(`      ${f.path}: ${show(f.before)} → ${show(f.after)}`)
     }
@@ -237,17 +285,22 @@ export const formatDiffText = (diff: Diff, lang: Lang): string => {
   if (diff.thresholds.length > 0) {
     lines.push(zh ? "门槛变化" : "thresholds changed")
     for (const c of diff.thresholds)
-      lines.push(`  ${c.rule} / ${c.node} ${c.parameter} ${zh ? "自" : "from"} ${c.date}: ${num(c.before)} → ${num(c.after)}`)
+      lines.push(
+        `  ${c.rule} / ${c.node} ${c.parameter} ${zh ? "自" : "from"} ${c.date}: ${num(c.before)} → ${num(c.after)}`,
+      )
   }
   if (diff.amounts.length > 0) {
     lines.push(zh ? "金额变化" : "amounts changed")
     for (const c of diff.amounts)
-      lines.push(`  ${c.award} ${c.part}${c.date === "" ? "" : ` ${zh ? "自" : "from"} ${c.date}`}: ${num(c.before)} → ${num(c.after)}`)
+      lines.push(
+        `  ${c.award} ${c.part}${c.date === "" ? "" : ` ${zh ? "自" : "from"} ${c.date}`}: ${num(c.before)} → ${num(c.after)}`,
+      )
   }
   if (diff.targets.length > 0) {
     lines.push(zh ? "目标值变化" : "target values changed")
     for (const c of diff.targets) {
-      const side = (s: TargetChange["before"]) => `${s.comparator}${s.value} ${zh ? "截至" : "by"} ${s.deadline} @${s.region}`
+      const side = (s: TargetChange["before"]) =>
+        `${s.comparator}${s.value} ${zh ? "截至" : "by"} ${s.deadline} @${s.region}`
       lines.push(`  ${c.target} (${c.metric}, ${c.basis}): ${side(c.before)} → ${side(c.after)}`)
     }
   }

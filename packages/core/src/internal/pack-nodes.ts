@@ -6,7 +6,10 @@
 import type { Node } from "../Rule.js"
 
 /** Every node of a tree, depth first, with its path written from `prefix` (e.g. `rules[0].root.of[1]`). */
-export const ruleNodes = (root: Node, prefix: string): ReadonlyArray<{ readonly node: Node; readonly path: string }> => {
+export const ruleNodes = (
+  root: Node,
+  prefix: string,
+): ReadonlyArray<{ readonly node: Node; readonly path: string }> => {
   const out: Array<{ node: Node; path: string }> = []
   const walk = (node: Node, path: string): void => {
     out.push({ node, path })

@@ -25,11 +25,20 @@ const pickRule = (pack: Pack, c: TestCase): Rule | Text => {
     const byId = pack.rules.find((r) => r.id === c.rule)
     if (byId !== undefined) return byId
     // A case may name what is decided (srdi_sme) and get the rule in force on its date (63号 or 2号).
-    const deciding = inForce(pack.rules.filter((r) => r.decides === c.rule), c.asOf)
+    const deciding = inForce(
+      pack.rules.filter((r) => r.decides === c.rule),
+      c.asOf,
+    )
     if (deciding.length === 1) return deciding[0]!
     return deciding.length === 0
-      ? { zh: `没有编号或判定事项为 ${c.rule} 且在 ${c.asOf} 有效的规则`, en: `no rule with id or decides ${c.rule} in force on ${c.asOf}` }
-      : { zh: `${c.asOf} 有多条判定 ${c.rule} 的规则同时有效`, en: `several rules deciding ${c.rule} are in force on ${c.asOf}` }
+      ? {
+          zh: `没有编号或判定事项为 ${c.rule} 且在 ${c.asOf} 有效的规则`,
+          en: `no rule with id or decides ${c.rule} in force on ${c.asOf}`,
+        }
+      : {
+          zh: `${c.asOf} 有多条判定 ${c.rule} 的规则同时有效`,
+          en: `several rules deciding ${c.rule} are in force on ${c.asOf}`,
+        }
   }
   const rules = inForce(pack.rules, c.asOf)
   if (rules.length === 1) return rules[0]!
@@ -45,7 +54,11 @@ export const runCase = (pack: Pack, c: TestCase): CaseResult => {
   const expect = c.expect
   const actual: Record<string, unknown> = {}
   const mismatches: Array<Text> = []
-  const needsRule = expect.verdict !== undefined || expect.score !== undefined || expect.groups !== undefined || expect.missing !== undefined
+  const needsRule =
+    expect.verdict !== undefined ||
+    expect.score !== undefined ||
+    expect.groups !== undefined ||
+    expect.missing !== undefined
   let ruleId: string | undefined
   try {
     if (needsRule) {
@@ -103,7 +116,11 @@ export const runCase = (pack: Pack, c: TestCase): CaseResult => {
         want.length === have.length &&
         want.every((w, i) => {
           const h = have[i]!
-          return w.award === h.award && (w.amount === null ? h.amount === null : h.amount !== null && close(w.amount, h.amount)) && (w.status === undefined || w.status === h.status)
+          return (
+            w.award === h.award &&
+            (w.amount === null ? h.amount === null : h.amount !== null && close(w.amount, h.amount)) &&
+            (w.status === undefined || w.status === h.status)
+          )
         })
       if (!same)
         mismatches.push({
@@ -115,9 +132,16 @@ export const runCase = (pack: Pack, c: TestCase): CaseResult => {
     mismatches.push({ zh: `运行出错：${String(e)}`, en: `threw: ${String(e)}` })
   }
   if (!needsRule && expect.awards === undefined)
-    mismatches.push({ zh: "用例没有任何期望（verdict、score、groups、missing 或 awards）", en: "the case expects nothing (verdict, score, groups, missing or awards)" })
+    mismatches.push({
+      zh: "用例没有任何期望（verdict、score、groups、missing 或 awards）",
+      en: "the case expects nothing (verdict, score, groups, missing or awards)",
+    })
   const base = { name: c.name, expected: expect, actual, ...(ruleId !== undefined ? { rule: ruleId } : {}) }
   return mismatches.length === 0
     ? { ...base, ok: true, message: { zh: "通过", en: "passed" } }
-    : { ...base, ok: false, message: { zh: mismatches.map((m) => m.zh).join("；"), en: mismatches.map((m) => m.en).join("; ") } }
+    : {
+        ...base,
+        ok: false,
+        message: { zh: mismatches.map((m) => m.zh).join("；"), en: mismatches.map((m) => m.en).join("; ") },
+      }
 }

@@ -46,14 +46,39 @@ export const validatePack = (pack: Pack, base: ReadonlyArray<Pack>): ReadonlyArr
         )
     })
   }
-  duplicates("regions", pack.regions.map((r) => r.code), "code")
-  duplicates("units", pack.units.map((u) => u.id))
-  duplicates("targets", pack.targets.map((x) => x.id))
-  duplicates("tasks", pack.tasks.map((x) => x.id))
-  duplicates("rules", pack.rules.map((x) => x.id))
-  duplicates("awards", pack.awards.map((x) => x.id))
-  duplicates("pools", pack.pools.map((x) => x.id))
-  duplicates("gaps", pack.gaps.map((x) => x.id))
+  duplicates(
+    "regions",
+    pack.regions.map((r) => r.code),
+    "code",
+  )
+  duplicates(
+    "units",
+    pack.units.map((u) => u.id),
+  )
+  duplicates(
+    "targets",
+    pack.targets.map((x) => x.id),
+  )
+  duplicates(
+    "tasks",
+    pack.tasks.map((x) => x.id),
+  )
+  duplicates(
+    "rules",
+    pack.rules.map((x) => x.id),
+  )
+  duplicates(
+    "awards",
+    pack.awards.map((x) => x.id),
+  )
+  duplicates(
+    "pools",
+    pack.pools.map((x) => x.id),
+  )
+  duplicates(
+    "gaps",
+    pack.gaps.map((x) => x.id),
+  )
 
   // Numbering may restart under each heading, so a number is unique within its kind and section.
   const numbers = new Map<string, number>()
@@ -77,7 +102,10 @@ export const validatePack = (pack: Pack, base: ReadonlyArray<Pack>): ReadonlyArr
       push(
         "unknown_region",
         path,
-        t(`未知的行政区划代码 ${code}（须在本包或其继承的包的 regions 中声明）`, `unknown region code ${code} (declare it in regions of this pack or a pack it extends)`),
+        t(
+          `未知的行政区划代码 ${code}（须在本包或其继承的包的 regions 中声明）`,
+          `unknown region code ${code} (declare it in regions of this pack or a pack it extends)`,
+        ),
       )
   }
   const unknownUnit = (path: string, id: string) => {
@@ -90,7 +118,10 @@ export const validatePack = (pack: Pack, base: ReadonlyArray<Pack>): ReadonlyArr
     push(
       "period_reversed",
       "meta.period",
-      t(`期间起点 ${pack.meta.period.from} 晚于终点 ${pack.meta.period.to}`, `period starts ${pack.meta.period.from}, after its end ${pack.meta.period.to}`),
+      t(
+        `期间起点 ${pack.meta.period.from} 晚于终点 ${pack.meta.period.to}`,
+        `period starts ${pack.meta.period.from}, after its end ${pack.meta.period.to}`,
+      ),
     )
   if (pack.meta.extends.includes(pack.meta.id))
     push("extends_self", "meta.extends", t("包不能继承自身", "a pack cannot extend itself"))
@@ -102,15 +133,26 @@ export const validatePack = (pack: Pack, base: ReadonlyArray<Pack>): ReadonlyArr
       push(
         "unknown_target",
         `targets[${i}].rollsUpTo`,
-        t(`汇总到的目标 ${x.rollsUpTo} 不存在（写作 包id:目标id，包须在继承链中）`, `rollsUpTo names unknown target ${x.rollsUpTo} (write pack-id:target-id of a pack in the extends chain)`),
+        t(
+          `汇总到的目标 ${x.rollsUpTo} 不存在（写作 包id:目标id，包须在继承链中）`,
+          `rollsUpTo names unknown target ${x.rollsUpTo} (write pack-id:target-id of a pack in the extends chain)`,
+        ),
       )
     if (x.start !== undefined && x.start > x.deadline)
-      push("dates_reversed", `targets[${i}].start`, t(`起始日 ${x.start} 晚于期限 ${x.deadline}`, `start ${x.start} is after the deadline ${x.deadline}`))
+      push(
+        "dates_reversed",
+        `targets[${i}].start`,
+        t(`起始日 ${x.start} 晚于期限 ${x.deadline}`, `start ${x.start} is after the deadline ${x.deadline}`),
+      )
   })
   pack.pools.forEach((x, i) => {
     unknownRegion(`pools[${i}].region`, x.region)
     if (x.entryRule !== undefined && !rules.has(x.entryRule))
-      push("unknown_rule", `pools[${i}].entryRule`, t(`入库规则 ${x.entryRule} 不存在`, `entry rule ${x.entryRule} is not a rule of this pack or its base`))
+      push(
+        "unknown_rule",
+        `pools[${i}].entryRule`,
+        t(`入库规则 ${x.entryRule} 不存在`, `entry rule ${x.entryRule} is not a rule of this pack or its base`),
+      )
   })
 
   pack.tasks.forEach((task, i) => {
@@ -127,14 +169,22 @@ export const validatePack = (pack: Pack, base: ReadonlyArray<Pack>): ReadonlyArr
     task.cooperating.forEach((u, j) => unknownUnit(`tasks[${i}].cooperating[${j}]`, u))
     task.targets.forEach((x, j) => {
       if (!targetExists(x, pack, base, targets))
-        push("unknown_target", `tasks[${i}].targets[${j}]`, t(`关联目标 ${x} 不存在`, `linked target ${x} does not exist`))
+        push(
+          "unknown_target",
+          `tasks[${i}].targets[${j}]`,
+          t(`关联目标 ${x} 不存在`, `linked target ${x} does not exist`),
+        )
     })
   })
 
   pack.awards.forEach((a, i) => {
     if (a.payer !== undefined) unknownUnit(`awards[${i}].payer`, a.payer)
     if (a.trigger.kind === "pool_entry" && !pools.has(a.trigger.pool))
-      push("unknown_pool", `awards[${i}].trigger.pool`, t(`未知的库 ${a.trigger.pool}`, `unknown pool ${a.trigger.pool}`))
+      push(
+        "unknown_pool",
+        `awards[${i}].trigger.pool`,
+        t(`未知的库 ${a.trigger.pool}`, `unknown pool ${a.trigger.pool}`),
+      )
     for (const [path, parameter] of awardParameters(a.amount)) ordering(push, `awards[${i}].amount${path}`, parameter)
   })
 
@@ -143,7 +193,10 @@ export const validatePack = (pack: Pack, base: ReadonlyArray<Pack>): ReadonlyArr
       push(
         "dates_reversed",
         `rules[${i}].effective.until`,
-        t(`失效日 ${rule.effective.until} 早于生效日 ${rule.effective.from}`, `until ${rule.effective.until} is before from ${rule.effective.from}`),
+        t(
+          `失效日 ${rule.effective.until} 早于生效日 ${rule.effective.from}`,
+          `until ${rule.effective.until} is before from ${rule.effective.from}`,
+        ),
       )
     const ids = new Map<string, string>()
     for (const { node, path } of ruleNodes(rule.root, `rules[${i}].root`)) {
@@ -152,7 +205,10 @@ export const validatePack = (pack: Pack, base: ReadonlyArray<Pack>): ReadonlyArr
         push(
           "duplicate_node_id",
           `${path}.id`,
-          t(`节点 id “${node.id}” 在规则 ${rule.id} 中与 ${seen} 重复`, `node id "${node.id}" duplicates ${seen} in rule ${rule.id}`),
+          t(
+            `节点 id “${node.id}” 在规则 ${rule.id} 中与 ${seen} 重复`,
+            `node id "${node.id}" duplicates ${seen} in rule ${rule.id}`,
+          ),
         )
       else ids.set(node.id, path)
       for (const [sub, parameter] of nodeParameters(node)) ordering(push, `${path}${sub}`, parameter)
@@ -162,10 +218,18 @@ export const validatePack = (pack: Pack, base: ReadonlyArray<Pack>): ReadonlyArr
 
   pack.tests.forEach((c, i) => {
     if (c.rule !== undefined && !rules.has(c.rule) && !all.some((p) => p.rules.some((r) => r.decides === c.rule)))
-      push("unknown_rule", `tests[${i}].rule`, t(`测试用例引用了未知规则 ${c.rule}`, `test case names unknown rule ${c.rule}`))
+      push(
+        "unknown_rule",
+        `tests[${i}].rule`,
+        t(`测试用例引用了未知规则 ${c.rule}`, `test case names unknown rule ${c.rule}`),
+      )
     c.expect.awards?.forEach((a, j) => {
       if (!awards.has(a.award))
-        push("unknown_award", `tests[${i}].expect.awards[${j}].award`, t(`测试用例引用了未知奖励 ${a.award}`, `test case names unknown award ${a.award}`))
+        push(
+          "unknown_award",
+          `tests[${i}].expect.awards[${j}].award`,
+          t(`测试用例引用了未知奖励 ${a.award}`, `test case names unknown award ${a.award}`),
+        )
     })
   })
   return out
@@ -182,7 +246,11 @@ const targetExists = (ref: string, pack: Pack, base: ReadonlyArray<Pack>, ids: R
 
 const ordering = (push: (code: string, path: string, message: Text) => void, path: string, parameter: Parameter) => {
   for (const p of orderingProblems(parameter))
-    push("parameter_order", `${path}[${p.index}]`, t(`参数取值的日期顺序有误：${p.message}`, `parameter values out of order: ${p.message}`))
+    push(
+      "parameter_order",
+      `${path}[${p.index}]`,
+      t(`参数取值的日期顺序有误：${p.message}`, `parameter values out of order: ${p.message}`),
+    )
 }
 
 /** The dated parameters of a node, with the path suffix to each. */
@@ -201,7 +269,9 @@ export const nodeParameters = (node: Node): ReadonlyArray<readonly [string, Para
 }
 
 /** The dated parameters of an award amount, with the path suffix to each. */
-export const awardParameters = (amount: Pack["awards"][number]["amount"]): ReadonlyArray<readonly [string, Parameter]> => {
+export const awardParameters = (
+  amount: Pack["awards"][number]["amount"],
+): ReadonlyArray<readonly [string, Parameter]> => {
   switch (amount.kind) {
     case "fixed":
     case "points":

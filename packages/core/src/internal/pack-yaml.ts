@@ -53,9 +53,17 @@ export const yamlCodeZh = (code: string): string => ZH[code] ?? "YAML 语法错�
 export const parseYaml = (
   path: string,
   text: string,
-): { readonly _tag: "ok"; readonly file: YamlFile } | { readonly _tag: "error"; readonly problems: ReadonlyArray<YamlProblem> } => {
+):
+  | { readonly _tag: "ok"; readonly file: YamlFile }
+  | { readonly _tag: "error"; readonly problems: ReadonlyArray<YamlProblem> } => {
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, schema: "core", version: "1.2", uniqueKeys: true, prettyErrors: true })
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    schema: "core",
+    version: "1.2",
+    uniqueKeys: true,
+    prettyErrors: true,
+  })
   if (doc.errors.length > 0) {
     // One mistake often cascades into several errors at the same spot; keep the first per position.
     const seen = new Set<number>()
