@@ -5,6 +5,7 @@ import type { Route } from "../http/route.js"
 import { authRoutes } from "./auth.js"
 import { enterpriseRoutes } from "./enterprises.js"
 import { healthRoutes } from "./health.js"
+import { importRoutes } from "./imports.js"
 import { packRoutes } from "./packs.js"
 import { regionRoutes } from "./regions.js"
 import { screeningRoutes } from "./screenings.js"
@@ -15,6 +16,7 @@ export const allRoutes = (_table: () => ReadonlyArray<Route<any, any>>): Array<R
   ...authRoutes,
   ...regionRoutes,
   ...enterpriseRoutes,
+  ...importRoutes,
   ...packRoutes,
   ...screeningRoutes,
 ]
