@@ -3,9 +3,11 @@ import { defineConfig } from "tsup"
 export default defineConfig({
   entry: ["src/index.ts", "src/bin.ts"],
   format: ["esm", "cjs"],
-  dts: { entry: "src/index.ts" },
+  // Declarations come from tsc (scripts/emit-types.mjs): tsup's bundled .d.ts drops schema values.
+  dts: false,
   sourcemap: true,
   clean: true,
+  shims: true,
   target: "node20",
   platform: "node",
 })

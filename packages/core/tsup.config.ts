@@ -3,7 +3,8 @@ import { defineConfig } from "tsup"
 export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
-  dts: true,
+  // Declarations come from tsc (scripts/emit-types.mjs): tsup's bundled .d.ts drops schema values.
+  dts: false,
   sourcemap: true,
   clean: true,
   target: "es2022",
