@@ -16,6 +16,7 @@ import { RateLimiter } from "./middleware/rate-limit.js"
 import { Scope, type Principal } from "./middleware/scope.js"
 import { COOKIE } from "./routes/auth.js"
 import { allRoutes } from "./routes/index.js"
+import { mountDocs } from "./routes/openapi.js"
 import { serveAdmin } from "./routes/static.js"
 
 const ANONYMOUS: Principal = {
@@ -125,6 +126,7 @@ export const createApp = (deps: AppDeps): App => {
     })
   }
 
+  mountDocs(app)
   if (config.adminDist !== undefined) serveAdmin(app, config.adminDist)
 
   app.notFound((c) =>

@@ -6,13 +6,15 @@ import { authRoutes } from "./auth.js"
 import { enterpriseRoutes } from "./enterprises.js"
 import { healthRoutes } from "./health.js"
 import { importRoutes } from "./imports.js"
+import { openApiRoutes } from "./openapi.js"
 import { packRoutes } from "./packs.js"
 import { regionRoutes } from "./regions.js"
 import { screeningRoutes } from "./screenings.js"
 
 /** Every route. `table` lets the OpenAPI route describe the table it belongs to. */
-export const allRoutes = (_table: () => ReadonlyArray<Route<any, any>>): Array<Route<any, any>> => [
+export const allRoutes = (table: () => ReadonlyArray<Route<any, any>>): Array<Route<any, any>> => [
   ...healthRoutes,
+  ...openApiRoutes(table),
   ...authRoutes,
   ...regionRoutes,
   ...enterpriseRoutes,
