@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either, Schema } from "effect"
-import { DecodeError, Pack, PackSource } from "../src/index.js"
+import { Arbitrary, Either, FastCheck as fc, Schema } from "effect"
+import { DecodeError, Pack, PackSource, Unit } from "../src/index.js"
 import { tongliangFiles } from "./fixtures/tongliang-files.js"
 
 const load = (files: ReadonlyArray<PackSource.File> = tongliangFiles): Pack.Pack => {
@@ -372,5 +372,45 @@ describe("Pack.runTests", () => {
     const results = Pack.runTests({ ...tongliang, awards: [award], tests: cases })
     expect(results.map((r) => r.ok)).toEqual([true, false, true])
     expect(results[1]?.message.en).toBe("awards: expected cq-listing-staged=100, got cq-listing-staged=50:due")
+  })
+})
+
+describe("Pack properties", () => {
+  const units = fc.array(Arbitrary.make(Unit.Unit), { maxLength: 8 })
+
+  it("resolve keeps one item per id, the last layer's, and origin names that layer", () => {
+    fc.assert(
+      fc.property(units, units, (base, own) => {
+        const layers = [
+          { ...chongqing, units: base },
+          { ...tongliang, units: own },
+        ]
+        const resolved = Pack.resolve(layers)
+        const origin = Pack.origin(layers)
+        const ids = new Set([...base, ...own].map((u) => u.id))
+        expect(resolved.units.map((u) => u.id).sort()).toEqual([...ids].sort())
+        for (const unit of resolved.units) {
+          const last =
+            [...own].reverse().find((u) => u.id === unit.id) ?? [...base].reverse().find((u) => u.id === unit.id)
+          expect(unit).toBe(last)
+          expect(origin.units[unit.id]).toBe(own.some((u) => u.id === unit.id) ? "cq-tongliang-2022" : "cq-srdi-2022")
+        }
+      }),
+      { numRuns: 50 },
+    )
+  })
+
+  it("a pack differs from itself in nothing, and its hash changes with its units", () => {
+    fc.assert(
+      fc.property(units, (us) => {
+        const pack = { ...tongliang, units: us }
+        const diff = Pack.diff(pack, pack)
+        expect(
+          Object.values(diff.collections).every((c) => c.added.length + c.removed.length + c.changed.length === 0),
+        ).toBe(true)
+        expect(Pack.hash(pack) === Pack.hash(tongliang)).toBe(JSON.stringify(us) === JSON.stringify(tongliang.units))
+      }),
+      { numRuns: 50 },
+    )
   })
 })
