@@ -1,7 +1,22 @@
 #!/usr/bin/env bash
-# The whole test suite, as the README's second command and CI run it: build, typecheck, lint, test.
+# The whole test suite, as the README's second command and CI run it:
+# build, typecheck, lint, every package's tests (core, packs, CLI, API on PGlite and PostgreSQL, admin e2e in Chromium,
+# docs snippets, examples), then the docs site build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Debian's Chromium drives the admin's end-to-end tests. CI installs it; elsewhere we install it when we can (root with
+# apt) and otherwise say that the browser tests were skipped.
+if [ "${CI:-}" = "true" ]; then
+  bash scripts/install-chromium.sh
+  export SRDI_E2E=1
+elif command -v chromium >/dev/null 2>&1; then
+  export SRDI_E2E=1
+elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  bash scripts/install-chromium.sh && export SRDI_E2E=1
+else
+  echo "note: chromium not found and cannot be installed here: the admin's browser tests are skipped"
+fi
 
 echo "== build"
 pnpm turbo run build
@@ -11,3 +26,8 @@ echo "== lint"
 pnpm turbo run lint
 echo "== test"
 pnpm turbo run test --concurrency=1
+if [ -f docs/.vitepress/config.ts ] || [ -f docs/.vitepress/config.mts ]; then
+  echo "== docs site"
+  pnpm docs:build
+fi
+echo "check: all passed"
