@@ -36,7 +36,7 @@ const DESCRIPTIONS: Record<string, string> = {
 }
 
 const write = (name: string, schema: Schema.Schema.AnyNoContext) => {
-  const json = JSONSchema.make(schema) as Record<string, unknown>
+  const json = JSONSchema.make(schema)
   const document = {
     $id: `https://srdi.invalid/schema/${name}.schema.json`,
     ...json,
