@@ -154,28 +154,6 @@ export const decisions = pgTable(
   ],
 )
 
-export const poolMembers = pgTable(
-  "pool_members",
-  {
-    id: serial("id").primaryKey(),
-    packId: text("pack_id").notNull(),
-    poolId: text("pool_id").notNull(),
-    uscc: text("uscc").notNull(),
-    region: text("region").notNull(),
-    enteredOn: text("entered_on").notNull(),
-    entryReason: text("entry_reason").notNull(),
-    exitedOn: text("exited_on"),
-    exitReason: text("exit_reason"),
-    version: integer("version").notNull().default(1),
-    createdBy: text("created_by").notNull(),
-  },
-  (t) => [
-    index("pool_members_pool_idx").on(t.poolId, t.region),
-    // One open membership per enterprise and pool.
-    uniqueIndex("pool_members_open_uq").on(t.poolId, t.uscc).where(sql`${t.exitedOn} is null`),
-  ],
-)
-
 export const awardClaims = pgTable(
   "award_claims",
   {

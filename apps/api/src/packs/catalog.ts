@@ -149,6 +149,12 @@ export interface Installed {
 export class PackCache {
   private readonly cache = new Map<string, Installed>()
 
+  /** Every active pack version, decoded. */
+  async active(db: Db): Promise<Array<Installed>> {
+    const heads = await db.select({ id: packs.id, version: packs.version }).from(packs).where(eq(packs.active, true)).orderBy(packs.id)
+    return Promise.all(heads.map((h) => this.get(db, `${h.id}@${h.version}`)))
+  }
+
   /** The active version of a pack, or a given version (`id@version`). */
   async get(db: Db, ref: string): Promise<Installed> {
     const [id, version] = ref.split("@") as [string, string | undefined]

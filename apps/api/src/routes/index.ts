@@ -3,11 +3,15 @@
  */
 import type { Route } from "../http/route.js"
 import { authRoutes } from "./auth.js"
+import { awardRoutes } from "./awards.js"
 import { enterpriseRoutes } from "./enterprises.js"
 import { healthRoutes } from "./health.js"
 import { importRoutes } from "./imports.js"
 import { openApiRoutes } from "./openapi.js"
 import { packRoutes } from "./packs.js"
+import { planRoutes } from "./plan.js"
+import { poolRoutes } from "./pools.js"
+import { problemRoutes } from "./problems.js"
 import { regionRoutes } from "./regions.js"
 import { screeningRoutes } from "./screenings.js"
 
@@ -21,4 +25,8 @@ export const allRoutes = (table: () => ReadonlyArray<Route<any, any>>): Array<Ro
   ...importRoutes,
   ...packRoutes,
   ...screeningRoutes,
+  ...poolRoutes,
+  ...awardRoutes,
+  ...planRoutes,
+  ...problemRoutes,
 ]

@@ -123,20 +123,6 @@ CREATE TABLE "payments" (
 	CONSTRAINT "payments_claim_id_unique" UNIQUE("claim_id")
 );
 --> statement-breakpoint
-CREATE TABLE "pool_members" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"pack_id" text NOT NULL,
-	"pool_id" text NOT NULL,
-	"uscc" text NOT NULL,
-	"region" text NOT NULL,
-	"entered_on" text NOT NULL,
-	"entry_reason" text NOT NULL,
-	"exited_on" text,
-	"exit_reason" text,
-	"version" integer DEFAULT 1 NOT NULL,
-	"created_by" text NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "problems" (
 	"id" text PRIMARY KEY NOT NULL,
 	"uscc" text NOT NULL,
@@ -227,8 +213,6 @@ CREATE INDEX "enterprise_history_uscc_idx" ON "enterprise_history" USING btree (
 CREATE INDEX "enterprises_region_idx" ON "enterprises" USING btree ("region","uscc");--> statement-breakpoint
 CREATE INDEX "enterprises_name_idx" ON "enterprises" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "target_observations_uq" ON "target_observations" USING btree ("target_id","region","observed_on");--> statement-breakpoint
-CREATE INDEX "pool_members_pool_idx" ON "pool_members" USING btree ("pool_id","region");--> statement-breakpoint
-CREATE UNIQUE INDEX "pool_members_open_uq" ON "pool_members" USING btree ("pool_id","uscc") WHERE "pool_members"."exited_on" is null;--> statement-breakpoint
 CREATE INDEX "problems_region_idx" ON "problems" USING btree ("region","status");--> statement-breakpoint
 CREATE INDEX "problems_unit_idx" ON "problems" USING btree ("unit");--> statement-breakpoint
 CREATE UNIQUE INDEX "task_reports_uq" ON "task_reports" USING btree ("pack_id","task_id","unit","period");--> statement-breakpoint
