@@ -39,7 +39,7 @@ const VERDICT_TEXT: Record<Verdict, { readonly zh: string; readonly en: string }
  */
 export const verdictText = (verdict: Verdict, lang: Lang): string => VERDICT_TEXT[verdict][lang]
 
-const percent = (d: number): string => `${(d * 100).toLocaleString("en-US", { maximumFractionDigits: 1 })}%`
+const percent = (d: number): string => `${Math.round(d * 1000) / 10}%`
 
 /**
  * A one-line summary of an evaluation: the verdict, the rule and date, the score, the near-miss distance, how

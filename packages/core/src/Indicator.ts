@@ -400,7 +400,13 @@ export const format = (value: number, measure: Measure, lang: "zh" | "en"): stri
   }
 }
 
-const formatNumber = (value: number): string =>
-  Number.isFinite(value)
-    ? value.toLocaleString("en-US", { maximumFractionDigits: 2, useGrouping: Math.abs(value) >= 10000 })
-    : String(value)
+// Hand-rolled rather than toLocaleString: Intl formatting per call costs more than a whole evaluation.
+const formatNumber = (value: number): string => {
+  if (!Number.isFinite(value)) return String(value)
+  const rounded = Math.round(value * 100) / 100
+  const text = String(Math.abs(rounded))
+  if (text.includes("e")) return String(rounded)
+  const [whole = "0", fraction] = text.split(".")
+  const grouped = Math.abs(rounded) >= 10000 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : whole
+  return `${rounded < 0 ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`
+}

@@ -15,7 +15,7 @@ import { Text } from "./Locale.js"
 import { Parameter } from "./Parameter.js"
 import { GrantLevel, TitleId } from "./Title.js"
 import { compileNode, OUTCOMES, type TraceContext } from "./internal/rule-compile.js"
-import { reasons } from "./internal/rule-explain.js"
+import { LazyReasons } from "./internal/rule-explain.js"
 
 /**
  * A comparison operator.
@@ -499,7 +499,8 @@ export const inForce = (rules: ReadonlyArray<Rule>, date: IsoDate): Array<Rule> 
 
 /**
  * A rule compiled for one evaluation date. `verdict` only decides (no trace, no allocation per node, stops at
- * the first deciding child); `evaluate` returns the full {@link Evaluation}. Both always agree.
+ * the first deciding child); `evaluate` returns the full {@link Evaluation} (its `reasons` are written on first
+ * read). Both always agree.
  *
  * @since 0.1.0
  * @category models
@@ -551,25 +552,33 @@ export const compile = (rule: Rule, options: { readonly asOf: IsoDate }): Compil
     asOf,
     verdict: (e) => VERDICTS[rootVerdict(e)]!,
     evaluate: (e) => {
-      const ctx: TraceContext = { trace: [], missing: new Set() }
+      const ctx: TraceContext = { trace: [], missing: [] }
       const top = root.t(e, ctx, 0)
       const verdict = VERDICTS[OUTCOMES.indexOf(top.outcome)]!
       const distance = top.outcome === "fail" ? (top.distance ?? 1) : 0
-      const trace = ctx.trace
-      return {
+      const trace: ReadonlyArray<TraceNode> = ctx.trace
+      const score = ctx.score
+      const evaluation: Mutable<Evaluation> = {
         rule: rule.id,
         asOf,
         verdict,
-        ...(ctx.score !== undefined ? { score: ctx.score.total, groups: ctx.score.groups } : {}),
         trace,
-        missing: [...ctx.missing],
+        missing: ctx.missing,
         distance,
         nearMiss: verdict === "ineligible" && distance <= limit,
-        reasons: { zh: reasons(trace, "zh"), en: reasons(trace, "en") },
+        // Written from the trace on first read of each language: a screen in trace mode rarely reads them.
+        reasons: new LazyReasons(trace),
       }
+      if (score !== undefined) {
+        evaluation.score = score.total
+        evaluation.groups = score.groups
+      }
+      return evaluation
     },
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /**
  * Evaluates one enterprise against a rule as of a date (compiles on every call: use {@link compile} for many).

@@ -32,7 +32,7 @@ export type TraceEntry = Mutable<R.TraceNode>
 /** What the trace path collects while walking a rule. */
 export interface TraceContext {
   readonly trace: Array<TraceEntry>
-  readonly missing: Set<string>
+  readonly missing: Array<string>
   score?: { readonly total: number; readonly groups: Record<string, number> }
 }
 
@@ -67,31 +67,60 @@ const OPS: Record<R.Operator, (a: number, b: number) => boolean> = {
   "!=": (a, b) => a !== b,
 }
 
+interface Head {
+  readonly label: R.TraceNode["label"]
+  readonly indicator: R.TraceNode["indicator"]
+}
+
+// Labels are worked out once per node, not once per evaluation.
+const heads = new WeakMap<R.Node, Head>()
+
+const headOf = (node: R.Node): Head => {
+  let head = heads.get(node)
+  if (head === undefined) {
+    const ref =
+      node.kind === "compare"
+        ? node.indicator
+        : node.kind === "switch"
+          ? node.on
+          : node.kind === "points"
+            ? node.indicator
+            : undefined
+    head = { label: node.label ?? defaultLabel(node), indicator: ref?.id }
+    heads.set(node, head)
+  }
+  return head
+}
+
+// Every entry has every key, in one order, so entries share one hidden class and the stores that fill them in
+// stay monomorphic; absent values are `undefined` (which JSON drops).
 const base = (node: R.Node, depth: number, outcome: number): TraceEntry => {
-  const entry: TraceEntry = {
+  const head = headOf(node)
+  return {
     id: node.id,
     kind: node.kind,
     depth,
     outcome: OUTCOMES[outcome]!,
-    label: node.label ?? defaultLabel(node),
+    label: head.label,
     cite: node.cite,
+    soft: node.soft === true ? true : undefined,
+    indicator: head.indicator,
+    value: undefined,
+    threshold: undefined,
+    op: undefined,
+    points: undefined,
+    distance: undefined,
+    missing: undefined,
+    groups: undefined,
   }
-  if (node.soft === true) entry.soft = true
-  const ref =
-    node.kind === "compare"
-      ? node.indicator
-      : node.kind === "switch"
-        ? node.on
-        : node.kind === "points"
-          ? node.indicator
-          : undefined
-  if (ref !== undefined) entry.indicator = ref.id
-  return entry
 }
+
+/** Holds a composite's place in the trace until its children are done. */
+const PLACEHOLDER = {} as TraceEntry
 
 const missingOf = (ref: Ref, e: Enterprise, asOf: IsoDate, ctx: TraceContext): Array<string> => {
   const m = compute(ref, e, asOf).missing
-  for (const x of m) ctx.missing.add(x)
+  for (const x of m) if (!ctx.missing.includes(x)) ctx.missing.push(x)
   return m
 }
 
@@ -101,7 +130,7 @@ const scalarRef = (ref: Ref): Ref =>
 
 const paramMissing = (node: R.Node, ctx: TraceContext, suffix = ""): Array<string> => {
   const m = `parameter:${node.id}${suffix}`
-  ctx.missing.add(m)
+  if (!ctx.missing.includes(m)) ctx.missing.push(m)
   return [m]
 }
 
@@ -111,7 +140,12 @@ const compileCompare = (node: R.Compare, asOf: IsoDate): CompiledNode => {
   if (threshold === undefined) {
     return {
       v: () => UNKNOWN,
-      t: (_e, ctx, depth) => ({ ...base(node, depth, UNKNOWN), op: node.op, missing: paramMissing(node, ctx) }),
+      t: (_e, ctx, depth) => {
+        const entry = base(node, depth, UNKNOWN)
+        entry.op = node.op
+        entry.missing = paramMissing(node, ctx)
+        return entry
+      },
     }
   }
   const test = OPS[node.op]
@@ -272,29 +306,7 @@ const compileAttestation = (node: R.Attest, asOf: IsoDate): CompiledNode => {
   }
 }
 
-/** Combines children by the all / any / at-least tables of the rule semantics. */
-const combineAll = (codes: ReadonlyArray<number>): number => {
-  let unknown = false
-  let review = false
-  for (const c of codes) {
-    if (c === FAIL) return FAIL
-    if (c === UNKNOWN) unknown = true
-    else if (c === REVIEW) review = true
-  }
-  return unknown ? UNKNOWN : review ? REVIEW : PASS
-}
-
-const combineAny = (codes: ReadonlyArray<number>): number => {
-  let unknown = false
-  let review = false
-  for (const c of codes) {
-    if (c === PASS) return PASS
-    if (c === UNKNOWN) unknown = true
-    else if (c === REVIEW) review = true
-  }
-  return review ? REVIEW : unknown ? UNKNOWN : FAIL
-}
-
+/** The at-least table: pass with `min` passes; fail when even every undecided child could not reach it. */
 const combineAtLeast = (min: number, passes: number, reviews: number, unknowns: number): number => {
   if (passes >= min) return PASS
   if (passes + reviews + unknowns < min) return FAIL
@@ -348,26 +360,40 @@ const compileGroup = (node: R.All | R.AnyOf | R.AtLeast, asOf: IsoDate): Compile
   }
   const t = (e: Enterprise, ctx: TraceContext, depth: number): TraceEntry => {
     const at = ctx.trace.length
-    ctx.trace.push(base(node, depth, PASS))
-    const entries = kids.map((k) => k.t(e, ctx, depth + 1))
-    const codes = entries.map((x) => OUTCOMES.indexOf(x.outcome))
-    const failing = entries.filter((x) => x.outcome === "fail").map((x) => x.distance ?? 1)
+    ctx.trace.push(PLACEHOLDER)
+    let passes = 0
+    let fails = 0
+    let reviews = 0
+    let unknowns = 0
+    let maxFail = 0
+    let minFail = Infinity
+    const failing: Array<number> = []
+    for (let i = 0; i < n; i++) {
+      const x = kids[i]!.t(e, ctx, depth + 1)
+      if (x.outcome === "pass") passes++
+      else if (x.outcome === "review") reviews++
+      else if (x.outcome === "unknown") unknowns++
+      else {
+        fails++
+        const d = x.distance ?? 1
+        if (d > maxFail) maxFail = d
+        if (d < minFail) minFail = d
+        if (node.kind === "atLeast") failing.push(d)
+      }
+    }
     let outcome: number
     let distance = 0
     if (node.kind === "all") {
-      outcome = combineAll(codes)
-      distance = failing.length > 0 ? Math.max(...failing) : 0
+      outcome = fails > 0 ? FAIL : unknowns > 0 ? UNKNOWN : reviews > 0 ? REVIEW : PASS
+      distance = maxFail
     } else if (node.kind === "any") {
-      outcome = combineAny(codes)
-      distance = failing.length > 0 ? Math.min(...failing) : 0
+      outcome = passes > 0 ? PASS : reviews > 0 ? REVIEW : unknowns > 0 ? UNKNOWN : FAIL
+      distance = fails > 0 ? minFail : 0
     } else {
-      const count = (c: number) => codes.filter((x) => x === c).length
-      const passes = count(PASS)
-      outcome = combineAtLeast(node.min, passes, count(REVIEW), count(UNKNOWN))
-      const short = node.min - passes
+      outcome = combineAtLeast(node.min, passes, reviews, unknowns)
       distance = failing
         .sort((a, b) => a - b)
-        .slice(0, short)
+        .slice(0, node.min - passes)
         .reduce((a, b) => a + b, 0)
     }
     const entry = base(node, depth, soften(soft, outcome))
@@ -385,7 +411,7 @@ const compileNot = (node: R.Not, asOf: IsoDate): CompiledNode => {
     v: (e) => swap(kid.v(e)),
     t: (e, ctx, depth) => {
       const at = ctx.trace.length
-      ctx.trace.push(base(node, depth, PASS))
+      ctx.trace.push(PLACEHOLDER)
       const child = kid.t(e, ctx, depth + 1)
       const outcome = OUTCOMES.indexOf(child.outcome)
       const entry = base(node, depth, swap(outcome))
@@ -434,7 +460,7 @@ const compileSwitch = (node: R.Switch, asOf: IsoDate): CompiledNode => {
         return entry
       }
       const at = ctx.trace.length
-      ctx.trace.push(base(node, depth, PASS))
+      ctx.trace.push(PLACEHOLDER)
       const child = c.t(e, ctx, depth + 1)
       const outcome = OUTCOMES.indexOf(child.outcome)
       const entry = base(node, depth, soften(node.soft, outcome))
@@ -468,7 +494,7 @@ const compilePoints = (node: R.Points, asOf: IsoDate): CompiledItem => {
     }
     const t = (e: Enterprise, ctx: TraceContext, depth: number): TraceEntry => {
       const at = ctx.trace.length
-      ctx.trace.push(base(node, depth, PASS))
+      ctx.trace.push(PLACEHOLDER)
       let outcome = PASS
       let points = 0
       let decided = false
@@ -610,7 +636,7 @@ const compileScore = (node: R.Score, asOf: IsoDate): CompiledNode => {
   }
   const t = (e: Enterprise, ctx: TraceContext, depth: number): TraceEntry => {
     const at = ctx.trace.length
-    ctx.trace.push(base(node, depth, PASS))
+    ctx.trace.push(PLACEHOLDER)
     sums.fill(0)
     best.fill(0)
     let current = 0
@@ -641,7 +667,7 @@ const compileScore = (node: R.Score, asOf: IsoDate): CompiledNode => {
       outcome = UNKNOWN
       entry = base(node, depth, UNKNOWN)
       entry.missing = missingParams
-      for (const m of missingParams) ctx.missing.add(m)
+      for (const m of missingParams) if (!ctx.missing.includes(m)) ctx.missing.push(m)
     } else {
       outcome = decide(current, bestCase, anyReview, anyUndetermined)
       entry = base(node, depth, soften(node.soft, outcome))

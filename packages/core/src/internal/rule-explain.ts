@@ -231,3 +231,26 @@ export const reasons = (trace: ReadonlyArray<Node>, lang: Lang): Array<string> =
   if (trace.length > 0) collect(trace, 0, lang, out)
   return out
 }
+
+/**
+ * An evaluation's reasons, written from its trace on first read of each language and kept. Screening in trace
+ * mode rarely reads them, and an accessor defined per evaluation object would cost more than the evaluation;
+ * `toJSON` keeps serialisation plain (`{ zh, en }`).
+ */
+export class LazyReasons {
+  readonly #trace: ReadonlyArray<Node>
+  #zh: Array<string> | undefined
+  #en: Array<string> | undefined
+  constructor(trace: ReadonlyArray<Node>) {
+    this.#trace = trace
+  }
+  get zh(): Array<string> {
+    return (this.#zh ??= reasons(this.#trace, "zh"))
+  }
+  get en(): Array<string> {
+    return (this.#en ??= reasons(this.#trace, "en"))
+  }
+  toJSON(): { readonly zh: Array<string>; readonly en: Array<string> } {
+    return { zh: this.zh, en: this.en }
+  }
+}
