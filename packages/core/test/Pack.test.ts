@@ -258,6 +258,8 @@ describe("Pack.diff", () => {
         },
       ],
       tasks: tongliang.tasks.map((t) => ({ ...t, id: t.id.replace("tl-", "sz-") })),
+      // Seed 001 prints 县科技局 where seed 000 prints 区科技局.
+      units: [{ id: "sz-kjj", name: "县科技局", region: "500240" }],
     }
     const diff = Pack.diff(tongliang, shizhu)
     expect(diff.collections.targets.added).toEqual([])
@@ -272,6 +274,8 @@ describe("Pack.diff", () => {
       ["tl-task-1", "sz-task-1", "number"],
       ["tl-task-2", "sz-task-2", "number"],
     ])
+    expect(diff.collections.units).toMatchObject({ added: [], removed: ["tl-jxw", "tl-jw"] })
+    expect(diff.collections.units.changed.map((c) => [c.was, c.id, c.matchedBy])).toEqual([["tl-kjj", "sz-kjj", "name"]])
     expect(Pack.formatDiff(diff, "zh")).toContain("~ sz-srdi-sme-2025（按指标与口径对应 tl-srdi-sme-2025）")
     expect(Schema.is(Pack.Diff)(diff)).toBe(true)
   })

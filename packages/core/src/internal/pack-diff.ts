@@ -48,7 +48,8 @@ const SECONDARY: Partial<Record<Collection, { readonly by: Matched; readonly key
   targets: { by: "metric", key: (x) => `${field(x, "metric")}|${field(x, "basis")}` },
   tasks: { by: "number", key: (x) => `${field(x, "kind")}|${field(x, "number")}` },
   awards: { by: "trigger", key: (x) => canonicalJson(x["trigger"]) },
-  units: { by: "name", key: (x) => field(x, "name") },
+  // 区经济信息委 and 县经济信息委 are the same department in two districts.
+  units: { by: "name", key: (x) => field(x, "name").replace(/^[区县市]/, "") },
   rules: {
     by: "decides",
     key: (x) =>
