@@ -402,11 +402,16 @@ export const format = (value: number, measure: Measure, lang: "zh" | "en"): stri
 
 // Hand-rolled rather than toLocaleString: Intl formatting per call costs more than a whole evaluation.
 const formatNumber = (value: number): string => {
-  if (!Number.isFinite(value)) return String(value)
   const rounded = Math.round(value * 100) / 100
-  const text = String(Math.abs(rounded))
-  if (text.includes("e")) return String(rounded)
-  const [whole = "0", fraction] = text.split(".")
-  const grouped = Math.abs(rounded) >= 10000 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : whole
-  return `${rounded < 0 ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`
+  const abs = rounded < 0 ? -rounded : rounded
+  if (abs < 10000 || !Number.isFinite(rounded) || abs >= 1e21) return String(rounded)
+  const whole = Math.trunc(abs)
+  const digits = String(whole)
+  let grouped = ""
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) grouped += ","
+    grouped += digits[i]
+  }
+  const fraction = String(abs).slice(digits.length)
+  return `${rounded < 0 ? "-" : ""}${grouped}${fraction}`
 }
