@@ -67,7 +67,11 @@ const scopeErrors = (
         row: rowOf(e.uscc),
         column: "region",
         uscc: e.uscc,
-        message: { zh: `无权导入其他区县（${bad}）的企业`, en: `you may not import enterprises of another region (${bad})` },
+        // Name the region only when the file gave it, so a preview does not reveal where an existing record is.
+        message:
+          bad === e.region
+            ? { zh: `无权导入其他区县（${bad}）的企业`, en: `you may not import enterprises of another region (${bad})` }
+            : { zh: "该统一社会信用代码已属于您管辖范围以外的企业，不能导入", en: "this USCC belongs to an enterprise outside your regions; it cannot be imported" },
       })
   }
   return out

@@ -103,14 +103,20 @@ export const screeningRoutes = [
     response: Schema.Struct({ screening: ScreeningRow, decision: Schema.optional(DecisionRow) }),
     handler: async ({ c, body, scope, user, deps }) => {
       const db = deps.database.db
+      // The screening is filed under the region it covers: the enterprise's, the one asked for, or the caller's.
+      let region: string | undefined = body.region
       if (body.uscc !== undefined) {
         const row = await loadEnterprise(db, scope, body.uscc)
         scope.write(row.region)
+        region = row.region
       } else if (body.region !== undefined) scope.write(body.region)
-      else if (!scope.all) scope.write(user.region ?? "")
+      else if (!scope.all) {
+        scope.write(user.region ?? "")
+        region = user.region ?? undefined
+      }
       const pack = await deps.packs.get(db, body.pack)
       const rule = pickRule(pack, body.asOf, body)
-      const result = await runScreening(db, { pack, rule, asOf: body.asOf, scope, actor: user.username, uscc: body.uscc, region: body.region })
+      const result = await runScreening(db, { pack, rule, asOf: body.asOf, scope, actor: user.username, uscc: body.uscc, region })
       return c.json(result.decision === undefined ? { screening: result.screening } : result, 201, {
         location: `/screenings/${result.screening.id}`,
       })

@@ -99,7 +99,10 @@ export const runScreening = async (
       .returning()
     const summary: Summary = { eligible: 0, ineligible: 0, needs_review: 0, insufficient_data: 0, nearMiss: 0 }
     const base: Array<SQL | undefined> = [scope.where(enterprises.region)]
-    if (options.region !== undefined) base.push(eq(enterprises.region, options.region))
+    if (options.region !== undefined && options.uscc === undefined) {
+      // A district's own run covers the regions under it; an explicit region, just that one.
+      if (!(options.scope.principal.region === options.region && !options.scope.all)) base.push(eq(enterprises.region, options.region))
+    }
     if (options.uscc !== undefined) base.push(eq(enterprises.uscc, options.uscc))
     let after = ""
     let total = 0
