@@ -14,12 +14,50 @@ export type YearGetter = (financials: ReadonlyArray<FinancialYear>, year: number
 /** Reads a number from the enterprise: `NaN` when missing. */
 export type Getter = (e: Enterprise) => number
 
+// Several criteria read the same year (or IP snapshot) of the same enterprise in a row: remember the last lookup.
+// Keyed by the array's identity and length, so a new or grown array is looked up afresh.
+let finArray: ReadonlyArray<FinancialYear> | undefined
+let finLength = -1
+let finYear = NaN
+let finRow: FinancialYear | undefined
+
 const find = (financials: ReadonlyArray<FinancialYear>, y: number): FinancialYear | undefined => {
+  if (financials === finArray && y === finYear && financials.length === finLength) return finRow
+  let row: FinancialYear | undefined
   for (let i = 0; i < financials.length; i++) {
     const f = financials[i]!
-    if (f.year === y) return f
+    if (f.year === y) {
+      row = f
+      break
+    }
   }
-  return undefined
+  finArray = financials
+  finLength = financials.length
+  finYear = y
+  finRow = row
+  return row
+}
+
+type Snapshot = Enterprise["ip"][number]
+
+let ipArray: ReadonlyArray<Snapshot> | undefined
+let ipLength = -1
+let ipAsOf = ""
+let ipRow: Snapshot | undefined
+
+/** The latest IP snapshot dated on or before `asOf`. */
+const latestIp = (ip: ReadonlyArray<Snapshot>, asOf: IsoDate): Snapshot | undefined => {
+  if (ip === ipArray && asOf === ipAsOf && ip.length === ipLength) return ipRow
+  let best: Snapshot | undefined
+  for (let i = 0; i < ip.length; i++) {
+    const s = ip[i]!
+    if (s.asOf <= asOf && (best === undefined || s.asOf > best.asOf)) best = s
+  }
+  ipArray = ip
+  ipLength = ip.length
+  ipAsOf = asOf
+  ipRow = best
+  return best
 }
 
 type Field = (f: FinancialYear) => number | undefined
@@ -115,12 +153,7 @@ const pointGetter = (id: IndicatorId, asOf: IsoDate): Getter => {
     default: {
       const get = IP[id]!
       return (e) => {
-        const ip = e.ip
-        let best: Enterprise["ip"][number] | undefined
-        for (let i = 0; i < ip.length; i++) {
-          const s = ip[i]!
-          if (s.asOf <= asOf && (best === undefined || s.asOf > best.asOf)) best = s
-        }
+        const best = latestIp(e.ip, asOf)
         if (best === undefined) return NaN
         const v = get(best)
         return v === undefined ? NaN : v
