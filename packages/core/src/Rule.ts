@@ -461,7 +461,8 @@ export const TraceNode = Schema.Struct({
 export type TraceNode = typeof TraceNode.Type
 
 /**
- * The full result of evaluating a rule for one enterprise as of a date.
+ * The full result of evaluating a rule for one enterprise as of a date. Produced by {@link compile}, its `reasons`
+ * are written from the trace on first read of each language (JSON and schema encoding see plain arrays).
  *
  * @since 0.1.0
  * @category schemas
