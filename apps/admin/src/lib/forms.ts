@@ -2,7 +2,7 @@
  * Form validation with the API's own schemas (from @srdi/core): the same decode the server runs, with each issue
  * keyed by field so the message sits next to its input.
  */
-import { Calendar, DecodeError, Region, Uscc } from "@srdi/core"
+import { Calendar, DecodeError, Region, Task, Uscc } from "@srdi/core"
 import { Either, Schema } from "effect"
 
 /** The outcome of checking a form: the decoded value, or messages by field. */
@@ -35,4 +35,17 @@ export const ScreeningForm = Schema.Struct({
   asOf: Calendar.IsoDate,
   uscc: Schema.optional(Uscc.Uscc),
   region: Schema.optional(Region.RegionCode),
+})
+
+/** The claim form: the API's body of `POST /awards/claims`. */
+export const ClaimForm = Schema.Struct({ pack: Schema.String.pipe(Schema.minLength(1)), uscc: Uscc.Uscc, asOf: Calendar.IsoDate })
+
+/** A task progress report: the API's body of `POST /tasks/{task}/reports` (period and status from core's Task.Report). */
+export const ReportForm = Schema.Struct({
+  task: Task.Report.fields.task,
+  unit: Schema.optional(Schema.String),
+  period: Task.Report.fields.period,
+  reportedOn: Calendar.IsoDate,
+  status: Task.Report.fields.status,
+  note: Schema.optional(Schema.String.pipe(Schema.maxLength(2000))),
 })

@@ -32,8 +32,13 @@ const qs = (query: Query = {}): string => {
 /** The URL of an API path (for downloads and links). */
 export const apiUrl = (path: string, query?: Query): string => `${API_BASE}${path}${qs(query)}`
 
-const request = async (method: string, path: string, init: { query?: Query; json?: unknown; body?: BodyInit; type?: string } = {}) => {
+const request = async (
+  method: string,
+  path: string,
+  init: { query?: Query; json?: unknown; body?: BodyInit; type?: string; ifMatch?: string } = {},
+) => {
   const headers: Record<string, string> = { accept: "application/json" }
+  if (init.ifMatch !== undefined) headers["if-match"] = `"${init.ifMatch}"`
   if (init.json !== undefined) headers["content-type"] = "application/json"
   if (init.type !== undefined) headers["content-type"] = init.type
   let res: Response
@@ -99,6 +104,9 @@ export const api = {
 
   /** Any list route the plan-tracking pages read (awards, pools, tasks, problems, audit, targets). */
   list: <A>(path: string, query: Query = {}) => json<Page<A> | { items: ReadonlyArray<A> }>("GET", path, { query }),
-  /** A plain JSON POST (approvals, reports). */
-  post: <A>(path: string, body: unknown) => json<A>("POST", path, { json: body }),
+  /** Any read. */
+  get: <A>(path: string, query: Query = {}) => json<A>("GET", path, { query }),
+  /** A JSON POST (claims, approvals, reports); `version` goes in If-Match for edits of versioned records. */
+  post: <A>(path: string, body: unknown, version?: number) =>
+    json<A>("POST", path, { json: body, ...(version !== undefined ? { ifMatch: String(version) } : {}) }),
 }

@@ -1,0 +1,171 @@
+/**
+ * The admin in a real browser against the real API: log in, import a file with a bad row, run a screening and open
+ * one verdict's why, approve an award, and a district admin refused another district's enterprise. Screenshots of the
+ * main pages go to apps/admin/screenshots/.
+ */
+import { mkdirSync } from "node:fs"
+import { join } from "node:path"
+import type { BrowserContext, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launch, SCREENSHOTS, startApi, token, type Api } from "./harness.js"
+
+let api: Api
+let browser: { context: BrowserContext; close: () => Promise<void> }
+let page: Page
+
+const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+const get = async <A>(path: string, as: string): Promise<A> => {
+  const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${as}` } })
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+  return (await res.json()) as A
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  api = await startApi()
+  browser = await launch()
+  page = await browser.context.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await api?.stop()
+})
+
+describe("admin (Chromium, real API)", () => {
+  it("refuses a wrong password with a readable message and keeps the username", async () => {
+    await page.goto(api.url + "/")
+    await page.getByLabel("用户名").fill("tongliang")
+    await page.getByLabel("密码").fill("wrong-password")
+    await page.getByRole("button", { name: "登录" }).click()
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("用户名或密码错误")
+    expect(await page.getByLabel("用户名").inputValue()).toBe("tongliang")
+  })
+
+  it("logs in as the Tongliang district admin and shows the dashboard", async () => {
+    await page.getByLabel("密码").fill("demo-tongliang")
+    await page.getByRole("button", { name: "登录" }).click()
+    await page.getByRole("heading", { name: "培育总览" }).waitFor()
+    await page.getByRole("heading", { name: "各区县企业数" }).waitFor()
+    await page.locator("figure.chart svg").first().waitFor({ timeout: 30_000 })
+    // A district admin sees only its own district in the per-region chart's table.
+    const regions = await page.locator("table.visually-hidden tbody th").allTextContents()
+    expect(regions).toEqual(["铜梁区"])
+    await shot("dashboard")
+  })
+
+  it("searches and sorts the enterprise list and opens one enterprise", async () => {
+    await page.goto(api.url + "/#/enterprises")
+    await page.getByRole("table", { name: "企业库" }).waitFor()
+    const total = await page.getByText(/^共 .* 条$/).textContent()
+    expect(Number(total?.replace(/\D/g, ""))).toBeGreaterThan(100)
+    await page.getByRole("button", { name: /企业名称/ }).click()
+    await page.waitForURL(/sort=-name/)
+    await page.getByRole("searchbox").fill("电子信息")
+    await page.waitForURL(/q=/)
+    await expect.poll(async () => (await page.getByRole("row").nth(1).textContent()) ?? "").toContain("电子信息")
+    await shot("enterprises")
+    await page.getByRole("row").nth(1).getByRole("link").click()
+    await page.getByRole("heading", { name: "基本信息" }).waitFor()
+    await shot("enterprise-detail")
+  })
+
+  it("imports a file with a bad row: the error shows on its row, then the good rows commit", async () => {
+    const t = await token(api.url, "tongliang", "demo-tongliang")
+    const csv = await (await fetch(`${api.url}/exports/enterprises?format=csv&headers=zh&region=500151`, { headers: { authorization: `Bearer ${t}` } })).text()
+    const [head, good] = csv.replace(/^\uFEFF/, "").split(/\r?\n/)
+    const cols = head!.split(",")
+    const usccAt = cols.findIndex((c) => c.includes("统一社会信用代码"))
+    expect(usccAt).toBeGreaterThanOrEqual(0)
+    const bad = good!.split(",")
+    bad[usccAt] = "91500151BADCODE12X"
+    const file = [head, good, bad.join(",")].join("\r\n") + "\r\n"
+
+    await page.goto(api.url + "/#/import")
+    await page.getByRole("heading", { name: "名单导入" }).waitFor()
+    await page.locator('input[type="file"]').setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(file) })
+    const badRow = page.locator('tr[data-row="3"]')
+    await badRow.waitFor()
+    await expect.poll(() => badRow.getAttribute("class")).toContain("bad")
+    expect(await badRow.textContent()).toContain("统一社会信用代码")
+    expect(await page.locator('tr[data-row="2"]').getAttribute("class")).not.toContain("bad")
+    await shot("import")
+    expect(await page.getByRole("button", { name: "确认导入" }).isDisabled()).toBe(true)
+    await page.getByLabel("有错误时整份文件不导入").uncheck()
+    await page.getByRole("button", { name: "确认导入" }).click()
+    await page.getByText(/已导入：新增 0，更新 1/).waitFor()
+  })
+
+  it("runs a screening, filters the results and opens one verdict's why with its trace", async () => {
+    await page.goto(api.url + "/#/screening")
+    await page.getByRole("heading", { name: "运行筛查" }).waitFor()
+    await page.getByLabel("基准日期").fill("2025-13-40")
+    await page.getByRole("button", { name: "运行筛查" }).click()
+    await page.locator("#asOf-error").waitFor()
+    await page.getByLabel("基准日期").fill("2025-06-30")
+    await page.getByRole("button", { name: "运行筛查" }).click()
+    await page.waitForURL(/#\/screening\/\d+$/, { timeout: 90_000 })
+    await page.getByRole("heading", { name: /筛查结果/ }).waitFor()
+    await page.getByLabel("结论").selectOption("eligible")
+    await page.waitForURL(/verdict=eligible/)
+    await page.locator("td .badge.eligible").first().waitFor()
+    await shot("screening-results")
+    await page.getByTestId("why").first().click()
+    await page.getByRole("heading", { name: "判定过程（逐条款）" }).waitFor()
+    expect(await page.locator(".trace .node").count()).toBeGreaterThan(1)
+    // The trace quotes the clause's original sentence.
+    await page.locator(".trace details summary").first().click()
+    expect((await page.locator(".trace blockquote").first().textContent())?.length).toBeGreaterThan(5)
+    await shot("decision-why")
+  })
+
+  it("creates a claim from an enterprise's entitlements and approves it", async () => {
+    const t = await token(api.url, "tongliang", "demo-tongliang")
+    const list = await get<{ items: Array<{ uscc: string }> }>("/enterprises?limit=200&region=500151", t)
+    let uscc: string | undefined
+    for (const e of list.items) {
+      const ent = await get<{ items: Array<unknown> }>(`/enterprises/${e.uscc}/entitlements?pack=cq-tongliang-2022&asOf=2025-06-30`, t)
+      if (ent.items.length > 0) {
+        uscc = e.uscc
+        break
+      }
+    }
+    expect(uscc).toBeDefined()
+    await page.goto(api.url + "/#/awards?pack=cq-tongliang-2022&asOf=2025-06-30")
+    await page.getByRole("heading", { name: "按资格生成申领" }).waitFor()
+    await page.getByLabel("统一社会信用代码").fill(uscc!)
+    await page.getByRole("button", { name: "按资格生成申领" }).click()
+    const row = page.locator("tr", { hasText: uscc! }).first()
+    await row.waitFor()
+    await shot("awards")
+    await row.getByRole("button", { name: "审批通过" }).click()
+    await expect.poll(() => page.locator("tr", { hasText: uscc! }).count()).toBe(0)
+    await page.getByRole("button", { name: "已批准" }).click()
+    await page.locator("tr", { hasText: uscc! }).first().waitFor()
+    expect(await page.locator("tr", { hasText: uscc! }).first().textContent()).toContain("已批准")
+  })
+
+  it("refuses a district admin another district's enterprise", async () => {
+    const admin = await token(api.url, "admin", "demo-admin")
+    const shizhu = await get<{ items: Array<{ uscc: string }> }>("/enterprises?limit=1&region=500240", admin)
+    const other = shizhu.items[0]!.uscc
+    await page.goto(`${api.url}/#/enterprises/${other}`)
+    const alert = page.getByRole("alert").first()
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain(other)
+    expect(await page.getByRole("heading", { name: "基本信息" }).count()).toBe(0)
+    await shot("refused")
+  })
+
+  it("switches to English and shows the tasks matrix and packs", async () => {
+    await page.getByRole("button", { name: "切换语言" }).click()
+    await page.goto(api.url + "/#/tasks")
+    await page.getByRole("heading", { name: "Responsibility matrix (unit × clause)" }).waitFor()
+    await page.locator("table.matrix").waitFor()
+    await shot("tasks")
+    await page.goto(api.url + "/#/packs?pack=cq-tongliang-2022&against=cq-shizhu-2022@0.1.0")
+    await page.getByRole("heading", { name: /Compare two packs/ }).waitFor()
+    await page.locator("blockquote").first().waitFor()
+    await shot("packs")
+  })
+})

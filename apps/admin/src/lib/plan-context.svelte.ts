@@ -1,0 +1,35 @@
+/**
+ * The pack and date the plan-tracking pages read (targets, tasks, awards): from the URL (`?pack=…&asOf=…`) so a
+ * view can be shared, else the active pack of the user's own region (a district's plan for district staff, the
+ * city plan for the municipality) and today.
+ */
+import { api } from "./api/client.js"
+import type { PackRow } from "./api/types.js"
+import { Resource } from "./resource.svelte.js"
+import { router } from "./router.svelte.js"
+import { session } from "./session.svelte.js"
+
+/** Today as an ISO date. */
+export const today = (): string => new Date().toISOString().slice(0, 10)
+
+/** The default pack of a region: its own active pack, else the newest city SRDI plan, else the first active one. */
+export const defaultPack = (packs: ReadonlyArray<PackRow>, region: string | null): string => {
+  const active = packs.filter((p) => p.active)
+  const own = active.find((p) => region !== null && region !== "500000" && p.region === region)
+  const city = active.filter((p) => p.region === "500000" && p.id.includes("srdi")).sort((a, b) => b.id.localeCompare(a.id))[0]
+  return (own ?? city ?? active[0])?.id ?? ""
+}
+
+/** The shared choice of pack and date. */
+export class PlanContext {
+  readonly packs = new Resource(() => api.packs())
+  readonly pack = $derived(
+    router.location.query.get("pack") ?? (this.packs.data === undefined ? "" : defaultPack(this.packs.data.items, session.user?.region ?? null)),
+  )
+  readonly asOf = $derived(router.location.query.get("asOf") ?? today())
+
+  /** Changes the pack or date, keeping the rest of the query. */
+  set(key: "pack" | "asOf", value: string): void {
+    router.setQuery({ ...Object.fromEntries(router.location.query), [key]: value })
+  }
+}
