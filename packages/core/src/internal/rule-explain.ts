@@ -253,4 +253,8 @@ export class LazyReasons {
   toJSON(): { readonly zh: Array<string>; readonly en: Array<string> } {
     return { zh: this.zh, en: this.en }
   }
+  // Node's console and REPL show the sentences rather than an empty class instance.
+  [Symbol.for("nodejs.util.inspect.custom")](): { readonly zh: Array<string>; readonly en: Array<string> } {
+    return this.toJSON()
+  }
 }
