@@ -72,7 +72,11 @@ describe("admin (Chromium, real API)", () => {
 
   it("imports a file with a bad row: the error shows on its row, then the good rows commit", async () => {
     const t = await token(api.url, "tongliang", "demo-tongliang")
-    const csv = await (await fetch(`${api.url}/exports/enterprises?format=csv&headers=zh&region=500151`, { headers: { authorization: `Bearer ${t}` } })).text()
+    const csv = await (
+      await fetch(`${api.url}/exports/enterprises?format=csv&headers=zh&region=500151`, {
+        headers: { authorization: `Bearer ${t}` },
+      })
+    ).text()
     const [head, good] = csv.replace(/^\uFEFF/, "").split(/\r?\n/)
     const cols = head!.split(",")
     const usccAt = cols.findIndex((c) => c.includes("统一社会信用代码"))
@@ -83,7 +87,9 @@ describe("admin (Chromium, real API)", () => {
 
     await page.goto(api.url + "/#/import")
     await page.getByRole("heading", { name: "名单导入" }).waitFor()
-    await page.locator('input[type="file"]').setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(file) })
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(file) })
     const badRow = page.locator('tr[data-row="3"]')
     await badRow.waitFor()
     await expect.poll(() => badRow.getAttribute("class")).toContain("bad")
@@ -124,7 +130,10 @@ describe("admin (Chromium, real API)", () => {
     const list = await get<{ items: Array<{ uscc: string }> }>("/enterprises?limit=200&region=500151", t)
     let uscc: string | undefined
     for (const e of list.items) {
-      const ent = await get<{ items: Array<unknown> }>(`/enterprises/${e.uscc}/entitlements?pack=cq-tongliang-2022&asOf=2025-06-30`, t)
+      const ent = await get<{ items: Array<unknown> }>(
+        `/enterprises/${e.uscc}/entitlements?pack=cq-tongliang-2022&asOf=2025-06-30`,
+        t,
+      )
       if (ent.items.length > 0) {
         uscc = e.uscc
         break

@@ -34,13 +34,23 @@ export interface Api {
 
 /** Starts the API with the demo data and waits for /health. */
 export const startApi = async (): Promise<Api> => {
-  if (!existsSync(API_SERVER)) throw new Error(`build the API first: ${API_SERVER} is missing (pnpm --filter @srdi/api build)`)
-  if (!existsSync(join(ADMIN_DIST, "index.html"))) throw new Error(`build the admin first: ${ADMIN_DIST}/index.html is missing`)
+  if (!existsSync(API_SERVER))
+    throw new Error(`build the API first: ${API_SERVER} is missing (pnpm --filter @srdi/api build)`)
+  if (!existsSync(join(ADMIN_DIST, "index.html")))
+    throw new Error(`build the admin first: ${ADMIN_DIST}/index.html is missing`)
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), "srdi-admin-e2e-"))
   let log = ""
   const child: ChildProcess = spawn(process.execPath, [API_SERVER], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", SRDI_DATA_DIR: dataDir, SRDI_ADMIN_DIST: ADMIN_DIST, SRDI_DEMO_SIZE: "1200", SRDI_LOGIN_PER_MINUTE: "1000" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SRDI_DATA_DIR: dataDir,
+      SRDI_ADMIN_DIST: ADMIN_DIST,
+      SRDI_DEMO_SIZE: "1200",
+      SRDI_LOGIN_PER_MINUTE: "1000",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   })
   child.stdout?.on("data", (b: Buffer) => (log += b.toString()))
@@ -97,7 +107,11 @@ export const launch = async (): Promise<{ context: BrowserContext; close: () => 
 
 /** Logs in through the API (for test set-up steps that are not what is being tested). */
 export const token = async (url: string, username: string, password: string): Promise<string> => {
-  const res = await fetch(`${url}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) })
+  const res = await fetch(`${url}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  })
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`)
   return ((await res.json()) as { token: string }).token
 }

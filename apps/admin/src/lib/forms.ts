@@ -6,11 +6,21 @@ import { Calendar, DecodeError, Region, Task, Uscc } from "@srdi/core"
 import { Either, Schema } from "effect"
 
 /** The outcome of checking a form: the decoded value, or messages by field. */
-export type Checked<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly errors: Record<string, string> }
+export type Checked<A> =
+  { readonly ok: true; readonly value: A } | { readonly ok: false; readonly errors: Record<string, string> }
 
 /** Decodes a form's values; `lang` picks the message language. Empty strings count as absent. */
-export const check = <A, I>(schema: Schema.Schema<A, I, never>, subject: string, values: Record<string, string>, lang: string): Checked<A> => {
-  const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== "").map(([k, v]) => [k, v.trim()]))
+export const check = <A, I>(
+  schema: Schema.Schema<A, I, never>,
+  subject: string,
+  values: Record<string, string>,
+  lang: string,
+): Checked<A> => {
+  const input = Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v.trim() !== "")
+      .map(([k, v]) => [k, v.trim()]),
+  )
   const result = DecodeError.decode(schema, subject)(input)
   if (Either.isRight(result)) return { ok: true, value: result.right }
   const errors: Record<string, string> = {}
@@ -38,7 +48,11 @@ export const ScreeningForm = Schema.Struct({
 })
 
 /** The claim form: the API's body of `POST /awards/claims`. */
-export const ClaimForm = Schema.Struct({ pack: Schema.String.pipe(Schema.minLength(1)), uscc: Uscc.Uscc, asOf: Calendar.IsoDate })
+export const ClaimForm = Schema.Struct({
+  pack: Schema.String.pipe(Schema.minLength(1)),
+  uscc: Uscc.Uscc,
+  asOf: Calendar.IsoDate,
+})
 
 /** A task progress report: the API's body of `POST /tasks/{task}/reports` (period and status from core's Task.Report). */
 export const ReportForm = Schema.Struct({

@@ -4,27 +4,19 @@
  * city plan for the municipality) and today.
  */
 import { api } from "./api/client.js"
-import type { PackRow } from "./api/types.js"
+import { defaultPack, today } from "./plan-defaults.js"
 import { Resource } from "./resource.svelte.js"
 import { router } from "./router.svelte.js"
 import { session } from "./session.svelte.js"
 
-/** Today as an ISO date. */
-export const today = (): string => new Date().toISOString().slice(0, 10)
-
-/** The default pack of a region: its own active pack, else the newest city SRDI plan, else the first active one. */
-export const defaultPack = (packs: ReadonlyArray<PackRow>, region: string | null): string => {
-  const active = packs.filter((p) => p.active)
-  const own = active.find((p) => region !== null && region !== "500000" && p.region === region)
-  const city = active.filter((p) => p.region === "500000" && p.id.includes("srdi")).sort((a, b) => b.id.localeCompare(a.id))[0]
-  return (own ?? city ?? active[0])?.id ?? ""
-}
+export { defaultPack, today }
 
 /** The shared choice of pack and date. */
 export class PlanContext {
   readonly packs = new Resource(() => api.packs())
   readonly pack = $derived(
-    router.location.query.get("pack") ?? (this.packs.data === undefined ? "" : defaultPack(this.packs.data.items, session.user?.region ?? null)),
+    router.location.query.get("pack") ??
+      (this.packs.data === undefined ? "" : defaultPack(this.packs.data.items, session.user?.region ?? null)),
   )
   readonly asOf = $derived(router.location.query.get("asOf") ?? today())
 

@@ -47,7 +47,11 @@ const request = async (
       method,
       headers,
       credentials: "same-origin",
-      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : init.body !== undefined ? { body: init.body } : {}),
+      ...(init.json !== undefined
+        ? { body: JSON.stringify(init.json) }
+        : init.body !== undefined
+          ? { body: init.body }
+          : {}),
     })
   } catch (e) {
     throw offline(e)
@@ -74,8 +78,14 @@ export const api = {
 
   regions: () => json<{ items: ReadonlyArray<RegionRow> }>("GET", "/regions"),
 
-  enterprises: (query: { limit?: number; offset?: number; sort?: string; q?: string; region?: string; industry?: string }) =>
-    json<Page<EnterpriseSummary>>("GET", "/enterprises", { query }),
+  enterprises: (query: {
+    limit?: number
+    offset?: number
+    sort?: string
+    q?: string
+    region?: string
+    industry?: string
+  }) => json<Page<EnterpriseSummary>>("GET", "/enterprises", { query }),
   enterprise: (uscc: string) => json<StoredEnterprise>("GET", `/enterprises/${encodeURIComponent(uscc)}`),
   enterpriseDecisions: (uscc: string) =>
     json<Page<Decision>>("GET", `/enterprises/${encodeURIComponent(uscc)}/decisions`, { query: { limit: 100 } }),
@@ -84,22 +94,39 @@ export const api = {
     json<ImportResult>("POST", "/imports", {
       query: { mode, atomic: String(atomic), filename: file.name, format: /\.xlsx$/i.test(file.name) ? "xlsx" : "csv" },
       body: file,
-      type: /\.xlsx$/i.test(file.name) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv",
+      type: /\.xlsx$/i.test(file.name)
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "text/csv",
     }),
 
   packs: () => json<{ items: ReadonlyArray<PackRow> }>("GET", "/packs"),
-  pack: (ref: string) => json<{ id: string; version: string; hash: string; pack: Record<string, unknown> }>("GET", `/packs/${encodeURIComponent(ref)}/resolved`).then((pack) => pack),
+  pack: (ref: string) =>
+    json<{ id: string; version: string; hash: string; pack: Record<string, unknown> }>(
+      "GET",
+      `/packs/${encodeURIComponent(ref)}/resolved`,
+    ).then((pack) => pack),
   clauses: (ref: string, resolved = false) =>
-    json<{ items: ReadonlyArray<Clause> }>("GET", `/packs/${encodeURIComponent(ref)}/clauses`, { query: { resolved: String(resolved) } }),
+    json<{ items: ReadonlyArray<Clause> }>("GET", `/packs/${encodeURIComponent(ref)}/clauses`, {
+      query: { resolved: String(resolved) },
+    }),
   diff: (ref: string, against: string) =>
     json<PackDiff>("GET", `/packs/${encodeURIComponent(ref)}/diff`, { query: { against } }),
 
-  screen: (body: { pack: string; rule?: string | undefined; decides?: string | undefined; asOf: string; uscc?: string | undefined; region?: string | undefined }) =>
-    json<{ screening: Screening; decision?: Decision }>("POST", "/screenings", { json: body }),
-  screenings: (query: { limit?: number; offset?: number } = {}) => json<Page<Screening>>("GET", "/screenings", { query }),
+  screen: (body: {
+    pack: string
+    rule?: string | undefined
+    decides?: string | undefined
+    asOf: string
+    uscc?: string | undefined
+    region?: string | undefined
+  }) => json<{ screening: Screening; decision?: Decision }>("POST", "/screenings", { json: body }),
+  screenings: (query: { limit?: number; offset?: number } = {}) =>
+    json<Page<Screening>>("GET", "/screenings", { query }),
   screening: (id: number) => json<Screening>("GET", `/screenings/${id}`),
-  decisions: (id: number, query: { limit?: number; offset?: number; sort?: string; verdict?: string; nearMiss?: string; region?: string }) =>
-    json<Page<Decision>>("GET", `/screenings/${id}/decisions`, { query }),
+  decisions: (
+    id: number,
+    query: { limit?: number; offset?: number; sort?: string; verdict?: string; nearMiss?: string; region?: string },
+  ) => json<Page<Decision>>("GET", `/screenings/${id}/decisions`, { query }),
   decision: (id: number) => json<Decision>("GET", `/decisions/${id}`),
 
   /** Any list route the plan-tracking pages read (awards, pools, tasks, problems, audit, targets). */

@@ -22,6 +22,8 @@ export class Roster {
   total = $state(0)
   loaded = $state(false)
   error = $state<ApiError | undefined>()
+  // Which pages were requested: bookkeeping, deliberately not reactive.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #pages = new Set<number>()
   #generation = 0
   #query: RosterQuery = { q: "", region: "", sort: "name" }
@@ -51,7 +53,10 @@ export class Roster {
     try {
       const res = await api.enterprises({ limit: PAGE, offset: page * PAGE, sort, q, region })
       if (generation !== this.#generation) return
-      const next = this.rows.length >= res.total ? this.rows.slice(0, res.total) : [...this.rows, ...Array<undefined>(res.total - this.rows.length)]
+      const next =
+        this.rows.length >= res.total
+          ? this.rows.slice(0, res.total)
+          : [...this.rows, ...Array<undefined>(res.total - this.rows.length)]
       res.items.forEach((row, i) => (next[page * PAGE + i] = row))
       this.rows = next
       this.total = res.total

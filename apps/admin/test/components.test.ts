@@ -1,0 +1,113 @@
+import { fireEvent, render, screen } from "@testing-library/svelte"
+import { describe, expect, it, vi } from "vitest"
+import VerdictBadge from "../src/lib/components/VerdictBadge.svelte"
+import Why from "../src/lib/components/Why.svelte"
+import FieldHost from "./fixtures/FieldHost.svelte"
+import TableHost from "./fixtures/TableHost.svelte"
+
+// Seed 000 (重庆市铜梁区), clause 二（一）1, as the packs cite it.
+const CITE = {
+  source: "000_d71d90c544c9bbc9.txt",
+  clause: "二（一）1",
+  text: "对首次认定为市级“专精特新”、国家专精特新“小巨人”企业给予奖励。",
+}
+
+const rows = Array.from({ length: 10_000 }, (_, i) => ({
+  uscc: `91500151MA${String(i).padStart(8, "0")}`,
+  name: `演示·重庆市铜梁区某某精密制造股份有限公司第${i + 1}号生产基地（有限合伙）`,
+}))
+
+describe("VirtualTable", () => {
+  it("puts only a window of 10,000 rows in the DOM and announces the full count", () => {
+    render(TableHost, { rows, onsort: () => {}, onopen: () => {} })
+    const table = screen.getByRole("table", { name: "企业库" })
+    expect(table.getAttribute("aria-rowcount")).toBe("10001")
+    const bodyRows = screen.getAllByRole("row").length - 1
+    expect(bodyRows).toBeGreaterThan(5)
+    expect(bodyRows).toBeLessThan(40)
+    expect(screen.getByText(rows[0]!.name)).toBeTruthy()
+    expect(screen.queryByText(rows[9_999]!.name)).toBeNull()
+  })
+
+  it("sorts by a header (ascending, then descending) and reports it with aria-sort", async () => {
+    const onsort = vi.fn()
+    const { rerender } = render(TableHost, { rows: rows.slice(0, 3), onsort, onopen: () => {}, sort: "name" })
+    const header = screen.getByRole("columnheader", { name: /企业名称/ })
+    expect(header.getAttribute("aria-sort")).toBe("ascending")
+    await fireEvent.click(screen.getByRole("button", { name: /企业名称/ }))
+    expect(onsort).toHaveBeenCalledWith("-name")
+    await rerender({ rows: rows.slice(0, 3), onsort, onopen: () => {}, sort: "-name" })
+    expect(screen.getByRole("columnheader", { name: /企业名称/ }).getAttribute("aria-sort")).toBe("descending")
+    expect(screen.getByRole("columnheader", { name: "统一社会信用代码" }).getAttribute("aria-sort")).toBeNull()
+  })
+
+  it("moves between rows with the arrow keys and opens one with Enter", async () => {
+    const onopen = vi.fn()
+    render(TableHost, { rows: rows.slice(0, 50), onsort: () => {}, onopen })
+    const first = screen.getAllByRole("row")[1]!
+    expect(first.getAttribute("tabindex")).toBe("0")
+    await fireEvent.keyDown(first, { key: "ArrowDown" })
+    await fireEvent.keyDown(first, { key: "ArrowDown" })
+    await fireEvent.keyDown(first, { key: "Enter" })
+    expect(onopen).toHaveBeenCalledWith(rows[2])
+  })
+})
+
+describe("Field", () => {
+  it("shows the message next to the input and links it for screen readers", () => {
+    render(FieldHost, { error: "应为 YYYY-MM-DD 格式的日期" })
+    const input = screen.getByLabelText("基准日期")
+    expect(input.getAttribute("aria-invalid")).toBe("true")
+    expect(input.getAttribute("aria-describedby")).toBe("asOf-error")
+    expect(screen.getByRole("alert").textContent).toBe("应为 YYYY-MM-DD 格式的日期")
+  })
+
+  it("has no message and no invalid state when the value is fine", () => {
+    render(FieldHost, {})
+    expect(screen.getByLabelText("基准日期").getAttribute("aria-invalid")).toBe("false")
+    expect(screen.queryByRole("alert")).toBeNull()
+  })
+})
+
+describe("VerdictBadge", () => {
+  it("names the verdict in Chinese by default", () => {
+    render(VerdictBadge, { verdict: "needs_review" })
+    expect(screen.getByText("待复核").className).toContain("needs_review")
+  })
+})
+
+describe("Why", () => {
+  it("shows the reasons, the missing inputs and each trace node with its clause and original sentence", () => {
+    render(Why, {
+      reasons: {
+        zh: ["首次认定为市级专精特新企业（2024-01-20）"],
+        en: ["first recognised as a municipal SRDI SME (2024-01-20)"],
+      },
+      evaluation: {
+        rule: "tl-first-srdi-sme",
+        asOf: "2025-06-30",
+        verdict: "needs_review",
+        trace: [
+          { id: "root", kind: "all", depth: 0, outcome: "review", label: { zh: "全部满足", en: "all of" }, cite: CITE },
+          {
+            id: "title",
+            kind: "title",
+            depth: 1,
+            outcome: "pass",
+            label: { zh: "持有市级专精特新称号", en: "holds srdi_sme" },
+            cite: CITE,
+            value: true,
+          },
+        ],
+        missing: ["financials[2024].revenue"],
+        distance: 0,
+        nearMiss: false,
+        reasons: { zh: [], en: [] },
+      },
+    })
+    expect(screen.getByText("首次认定为市级专精特新企业（2024-01-20）")).toBeTruthy()
+    expect(screen.getByText("financials[2024].revenue")).toBeTruthy()
+    expect(screen.getAllByText(`${CITE.clause} · ${CITE.source}`)).toHaveLength(2)
+    expect(screen.getAllByText(CITE.text)[0]!.tagName).toBe("BLOCKQUOTE")
+  })
+})

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest"
+import { ApiError, problemOf } from "../src/lib/api/problem.js"
+import type { PackRow } from "../src/lib/api/types.js"
+import { check, ScreeningForm } from "../src/lib/forms.js"
+import { defaultPack } from "../src/lib/plan-context.svelte.js"
+import { parseHash } from "../src/lib/router.svelte.js"
+import { can } from "../src/lib/session.svelte.js"
+import { parseCsv } from "../src/routes/import/csv.js"
+import { decisionsCsv } from "../src/routes/screening/export.js"
+
+describe("forms: the API's schemas, messages by field", () => {
+  it("names the date and the USCC next to their fields, in Chinese and in English", () => {
+    const zh = check(
+      ScreeningForm,
+      "screening",
+      { pack: "cn-miit-tiers", asOf: "2025-13-40", uscc: "91500151MA0000000X" },
+      "zh",
+    )
+    expect(zh.ok).toBe(false)
+    if (zh.ok) return
+    expect(Object.keys(zh.errors).sort()).toEqual(["asOf", "uscc"])
+    expect(zh.errors.asOf).toMatch(/^不符合要求：.*YYYY-MM-DD.*2025-13-40/)
+    const en = check(ScreeningForm, "screening", { pack: "cn-miit-tiers", asOf: "2025-13-40" }, "en")
+    expect(en.ok ? "" : en.errors.asOf).toMatch(/date/i)
+  })
+
+  it("accepts a valid request, dropping empty optional fields", () => {
+    const ok = check(
+      ScreeningForm,
+      "screening",
+      { pack: "cn-miit-tiers", decides: "srdi_sme", asOf: "2025-06-30", uscc: "", region: "500151" },
+      "zh",
+    )
+    expect(ok).toEqual({
+      ok: true,
+      value: { pack: "cn-miit-tiers", decides: "srdi_sme", asOf: "2025-06-30", region: "500151" },
+    })
+  })
+})
+
+describe("problemOf", () => {
+  it("reads problem+json with Chinese detail and field issues", async () => {
+    const res = new Response(
+      JSON.stringify({
+        type: "https://srdi.invalid/problems/validation",
+        title: "Bad request",
+        status: 400,
+        detail: "name the rule to run",
+        detailZh: "请用 rule 指定规则",
+        errors: [{ pointer: "#/rule", at: "rule", message: { zh: "需要指定规则", en: "a rule is required" } }],
+      }),
+      { status: 400, headers: { "content-type": "application/problem+json" } },
+    )
+    const e = await problemOf(res)
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e.text("zh")).toBe("请用 rule 指定规则")
+    expect(e.text("en")).toBe("name the rule to run")
+    expect(e.byField("zh")).toEqual({ rule: "需要指定规则" })
+  })
+
+  it("falls back to the status line when the body is not JSON", async () => {
+    const e = await problemOf(new Response("<html>bad gateway</html>", { status: 502, statusText: "Bad Gateway" }))
+    expect(e.status).toBe(502)
+    expect(e.text("zh")).toBe("502 Bad Gateway")
+  })
+})
+
+describe("router", () => {
+  it("parses path segments and query from the hash", () => {
+    const l = parseHash("#/screening/3/17?verdict=eligible&sort=-score")
+    expect(l.segments).toEqual(["screening", "3", "17"])
+    expect(l.query.get("verdict")).toBe("eligible")
+    expect(parseHash("").segments).toEqual([])
+  })
+})
+
+describe("roles", () => {
+  it("offers approvals to admins only and reports to unit officers", () => {
+    expect(can("district_admin", "approve")).toBe(true)
+    expect(can("unit_officer", "approve")).toBe(false)
+    expect(can("unit_officer", "report")).toBe(true)
+    expect(can("viewer", "import")).toBe(false)
+    expect(can(undefined, "write")).toBe(false)
+  })
+})
+
+describe("defaultPack", () => {
+  const row = (id: string, region: string, active = true): PackRow => ({
+    id,
+    region,
+    active,
+    version: "0.1.0",
+    hash: "",
+    title: id,
+    installedAt: "",
+  })
+  const packs = [
+    row("cn-miit-tiers", "100000"),
+    row("cq-srdi-2020", "500000"),
+    row("cq-srdi-2022", "500000"),
+    row("cq-tongliang-2022", "500151"),
+    row("cq-shizhu-2022", "500240"),
+  ]
+  it("picks the district's own plan, else the newest city SRDI plan", () => {
+    expect(defaultPack(packs, "500151")).toBe("cq-tongliang-2022")
+    expect(defaultPack(packs, "500240")).toBe("cq-shizhu-2022")
+    expect(defaultPack(packs, "500000")).toBe("cq-srdi-2022")
+    expect(defaultPack(packs, null)).toBe("cq-srdi-2022")
+  })
+})
+
+describe("import preview CSV", () => {
+  it("reads a BOM, quoted commas, doubled quotes and CRLF", () => {
+    const t = parseCsv(
+      '\uFEFF统一社会信用代码,企业名称,地区\r\n91500151MA00000009,"演示·某某""精密""制造, 有限公司",500151\r\n\r\n',
+    )
+    expect(t.head).toEqual(["统一社会信用代码", "企业名称", "地区"])
+    expect(t.rows).toEqual([["91500151MA00000009", '演示·某某"精密"制造, 有限公司', "500151"]])
+  })
+})
+
+describe("decisions export", () => {
+  it("writes a BOM, bilingual headers and the Chinese reasons", () => {
+    const csv = decisionsCsv([
+      {
+        id: 1,
+        screeningId: 1,
+        uscc: "91500151MA00000009",
+        region: "500151",
+        packId: "cn-miit-tiers",
+        packVersion: "0.1.0",
+        packHash: "sha256:x",
+        ruleId: "srdi-sme-63",
+        asOf: "2025-06-30",
+        verdict: "eligible",
+        score: 70,
+        distance: 0,
+        nearMiss: false,
+        inputDigest: "d",
+        reasons: { zh: ["评分 70 分，达到 60 分"], en: ["score 70 ≥ 60"] },
+        createdBy: "tongliang",
+        createdAt: "",
+      },
+    ])
+    expect(csv.startsWith("\uFEFF统一社会信用代码 uscc,")).toBe(true)
+    expect(csv).toContain(
+      "91500151MA00000009,500151,eligible,70,0,false,评分 70 分，达到 60 分,cn-miit-tiers@0.1.0,srdi-sme-63,2025-06-30",
+    )
+  })
+})
