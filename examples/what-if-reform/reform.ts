@@ -14,8 +14,12 @@ import { fileURLToPath } from "node:url"
 export const withThreshold = (rule: Rule.Rule, nodeId: string, value: number, from: string): Rule.Rule => {
   const visit = (node: Rule.Node): Rule.Node => {
     switch (node.kind) {
-      case "compare":
-        return node.id === nodeId ? { ...node, threshold: [...node.threshold.filter((p) => p.from < from), { from, value }] } : node
+      case "compare": {
+        if (node.id !== nodeId) return node
+        const kept = node.threshold.filter((p) => p.from < from)
+        const added = { from, value }
+        return { ...node, threshold: kept[0] === undefined ? [added] : [kept[0], ...kept.slice(1), added] }
+      }
       case "all":
       case "any":
       case "atLeast":
