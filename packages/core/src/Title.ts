@@ -65,6 +65,16 @@ export const KNOWN: Readonly<
   hidden_champion: { zh: "隐形冠军", en: "hidden champion" },
   tech_sme: { zh: "科技型中小企业", en: "tech SME", validityYears: 1 },
   hnte: { zh: "高新技术企业", en: "high-tech enterprise (HNTE)", validityYears: 3 },
+  // Platforms and honours rules name; their validity is not set here (a holding's expiresOn decides).
+  municipal_tech_center: { zh: "企业技术中心", en: "enterprise technology centre" },
+  tech_innovation_demo: { zh: "技术创新示范企业", en: "technology innovation demonstration enterprise" },
+  tech_innovation_demo_national: {
+    zh: "国家级技术创新示范企业",
+    en: "national technology innovation demonstration enterprise",
+  },
+  ip_advantage: { zh: "知识产权优势企业", en: "IP advantage enterprise" },
+  ip_demonstration: { zh: "知识产权示范企业", en: "IP demonstration enterprise" },
+  rd_institution: { zh: "研发机构", en: "R&D institution" },
 }
 
 /**

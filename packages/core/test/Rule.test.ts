@@ -89,7 +89,7 @@ describe("seed 003 二（一）: the six screening criteria of the hard-tech poo
     })
     const ev = hardTech.evaluate(district)
     expect(ev.verdict).toBe("ineligible")
-    expect(ev.reasons.zh).toEqual(["不具备条件：市级及以上municipal_tech_center或tech_innovation_demo（二（一）3）"])
+    expect(ev.reasons.zh).toEqual(["不具备条件：市级及以上企业技术中心或技术创新示范企业（二（一）3）"])
     const revoked = firm({
       ...hardTechInput,
       titles: [{ title: "tech_innovation_demo", level: "municipal", grantedOn: "2021-09-01", revokedOn: "2025-01-01" }],
@@ -180,7 +180,7 @@ describe("MIIT 63号 创新型中小企业: points table with group minimums, or
     expect(ev.verdict).toBe("eligible")
     expect(node(ev, "score").outcome).toBe("fail")
     expect(ev.reasons.en).toEqual([
-      "Meets: high-tech enterprise (HNTE) or tech_innovation_demo_national or ip_advantage or ip_demonstration (hnte) (clause 工信部企业〔2022〕63号 附件1 直通条件2)",
+      "Meets: high-tech enterprise (HNTE) or national technology innovation demonstration enterprise or IP advantage enterprise or IP demonstration enterprise (hnte) (clause 工信部企业〔2022〕63号 附件1 直通条件2)",
     ])
   })
 
