@@ -13,7 +13,7 @@ let api: Api
 let browser: { context: BrowserContext; close: () => Promise<void> }
 let page: Page
 
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage })
 const get = async <A>(path: string, as: string): Promise<A> => {
   const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${as}` } })
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
@@ -175,6 +175,6 @@ describe("admin (Chromium, real API)", () => {
     await page.goto(api.url + "/#/packs?pack=cq-tongliang-2022&against=cq-shizhu-2022@0.1.0")
     await page.getByRole("heading", { name: /Compare two packs/ }).waitFor()
     await page.locator("blockquote").first().waitFor()
-    await shot("packs")
+    await shot("packs", false)
   })
 })
