@@ -208,7 +208,9 @@ const refName = (schema: unknown): string => {
   if (typeof s.type === "string") return `\`${s.type}\``
   return "object"
 }
-const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/</g, "&lt;")
+// Table cells and prose: pipes split cells, < opens HTML, and braces would be read as attributes or Vue templates.
+const esc = (s: string) =>
+  s.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\{/g, "&#123;").replace(/\}/g, "&#125;")
 const tags = new Map<string, Array<{ method: string; path: string; op: Json }>>()
 for (const [path, ops] of Object.entries(api.paths))
   for (const [method, op] of Object.entries(ops)) {
@@ -239,7 +241,7 @@ for (const [tag, ops] of [...tags].sort(([a], [b]) => a.localeCompare(b))) {
     rest.push(`| ${method.toUpperCase()} | \`${path}\` | ${esc(String(op.summary ?? ""))} | ${esc(String(op.description ?? ""))} |`)
   rest.push("")
   for (const { method, path, op } of ops) {
-    rest.push(`### ${method.toUpperCase()} ${path}`, "", esc(String(op.summary ?? "")), "")
+    rest.push(`### \`${method.toUpperCase()} ${path}\``, "", esc(String(op.summary ?? "")), "")
     const params = (op.parameters as Array<Json> | undefined) ?? []
     if (params.length > 0) {
       rest.push("| parameter | in | required | type |", "|---|---|---|---|")
