@@ -373,7 +373,7 @@ const pointInTime = (id: IndicatorId, e: Enterprise, asOf: IsoDate, missing: Arr
 }
 
 /**
- * Writes a value in an indicator's measure: money as 万元, percent with up to two decimals.
+ * Writes a value in an indicator's measure: money as 万元, percent with up to `decimals` decimals (default two).
  *
  * @example
  * Indicator.format(4.2, "percent", "zh") // "4.2%"
@@ -382,8 +382,8 @@ const pointInTime = (id: IndicatorId, e: Enterprise, asOf: IsoDate, missing: Arr
  * @since 0.1.0
  * @category formatting
  */
-export const format = (value: number, measure: Measure, lang: "zh" | "en"): string => {
-  const n = formatNumber(value)
+export const format = (value: number, measure: Measure, lang: "zh" | "en", decimals = 2): string => {
+  const n = formatNumber(value, decimals)
   switch (measure) {
     case "wan_yuan":
       return lang === "zh" ? `${n}万元` : `${n} 万元 (CNY 10k)`
@@ -401,8 +401,9 @@ export const format = (value: number, measure: Measure, lang: "zh" | "en"): stri
 }
 
 // Hand-rolled rather than toLocaleString: Intl formatting per call costs more than a whole evaluation.
-const formatNumber = (value: number): string => {
-  const rounded = Math.round(value * 100) / 100
+const formatNumber = (value: number, decimals: number): string => {
+  const scale = 10 ** decimals
+  const rounded = Math.round(value * scale) / scale
   const abs = rounded < 0 ? -rounded : rounded
   if (abs < 10000 || !Number.isFinite(rounded) || abs >= 1e21) return String(rounded)
   const whole = Math.trunc(abs)

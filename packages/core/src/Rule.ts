@@ -429,6 +429,9 @@ export const TraceNode = Schema.Struct({
   depth: Schema.Int,
   outcome: Outcome,
   label: Text,
+  subject: Schema.optional(Text).annotations({
+    description: "For comparisons: the name of what was measured (上年度研发投入强度), used in sentences",
+  }),
   cite: Citation,
   soft: Schema.optional(Schema.Boolean),
   value: Schema.optional(

@@ -203,7 +203,36 @@ export const holdsAt = (
   return false
 }
 
-const LISTED_STAGES: ReadonlyArray<string> = ["bse", "star", "chinext", "main_board"]
+/**
+ * The listing stages that make an enterprise `listed`: a listing on an exchange board (北交所, 科创板, 创业板, 主板).
+ * Share reform, the regional equity exchange and NEEQ are steps towards it, not listings.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const LISTED_STAGES: ReadonlyArray<string> = ["bse", "star", "chinext", "main_board"]
+
+/**
+ * The exchange listing an enterprise had reached on a date (the earliest), or `undefined`. Being listed is read
+ * from `listing` events, so a record need not also carry a `listed` title.
+ *
+ * @example
+ * Title.listingAt(e, "2025-06-30") // { stage: "star", reachedOn: "2024-03-15" }
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const listingAt = (e: Enterprise, asOf: IsoDate): Enterprise["listing"][number] | undefined => {
+  let found: Enterprise["listing"][number] | undefined
+  for (const event of e.listing)
+    if (
+      event.reachedOn <= asOf &&
+      LISTED_STAGES.includes(event.stage) &&
+      (found === undefined || event.reachedOn < found.reachedOn)
+    )
+      found = event
+  return found
+}
 
 /**
  * The highest rung of the ladder an enterprise holds on a date: `listed` once it has reached a listing on an
@@ -213,7 +242,7 @@ const LISTED_STAGES: ReadonlyArray<string> = ["bse", "star", "chinext", "main_bo
  * @category getters
  */
 export const tierAt = (e: Enterprise, asOf: IsoDate): Tier | undefined => {
-  for (const event of e.listing) if (event.reachedOn <= asOf && LISTED_STAGES.includes(event.stage)) return "listed"
+  if (listingAt(e, asOf) !== undefined) return "listed"
   for (let i = LADDER.length - 1; i >= 0; i--) {
     const rung = LADDER[i]!
     if (holdsAt(e.titles, [rung], asOf)) return rung

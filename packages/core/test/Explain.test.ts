@@ -23,6 +23,30 @@ describe("Explain.reasons", () => {
     expect(hardTech.evaluate(hardTechCandidate).reasons.zh).toHaveLength(6)
   })
 
+  it("names what was measured, not the criterion, when the pack labels the criterion itself", () => {
+    const labelled = {
+      ...hardTechPool,
+      root: {
+        kind: "compare" as const,
+        id: "rd-intensity",
+        label: { zh: "上年度研发投入强度不低于5%", en: "R&D intensity last year at least 5%" },
+        cite: { source: "003_2e9c9c1acd6c6705.txt", clause: "二（一）4", text: "上年度研发投入强度不低于5%；" },
+        indicator: { id: "rdIntensity" as const },
+        op: ">=" as const,
+        threshold: [{ from: "2023-11-24", value: 5 }] as const,
+      },
+    }
+    const ev = Rule.compile(labelled, { asOf: "2025-06-30" }).evaluate(withYear(2024, { rdExpense: 336 }))
+    expect(ev.trace[0]!.label.zh).toBe("上年度研发投入强度不低于5%")
+    expect(ev.reasons.zh).toEqual(["上年度研发投入强度为4.2%，低于5%的要求（二（一）4）"])
+  })
+
+  it("shows the digits that set a value apart from a threshold it rounds to", () => {
+    // 399.84 ÷ 8000 = 4.998%: "5%, below the required 5%" would read as a bug.
+    const ev = hardTech.evaluate(withYear(2024, { rdExpense: 399.84 }))
+    expect(ev.reasons.en).toEqual(["R&D intensity last year was 4.998%, below the required 5% (clause 二（一）4)"])
+  })
+
   it("serialises reasons as plain arrays", () => {
     const ev = hardTech.evaluate(withYear(2024, { rdExpense: undefined }))
     const json = JSON.parse(JSON.stringify(ev)) as { reasons: { zh: Array<string>; en: Array<string> } }

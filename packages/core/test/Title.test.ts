@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Title } from "../src/index.js"
-import { firm } from "./fixtures/firms.js"
+import { Rule, Title } from "../src/index.js"
+import { firm, hardTechInput } from "./fixtures/firms.js"
+import { hardTechPool } from "./fixtures/hard-tech-003.js"
 
 const srdi = { title: "srdi_sme", level: "municipal", grantedOn: "2022-12-01" } as const
 
@@ -70,5 +71,52 @@ describe("Title ladder", () => {
     ]
     expect(Title.firstGranted(holdings, "srdi_sme")?.grantedOn).toBe("2022-12-01")
     expect(Title.firstGranted(holdings, "little_giant")).toBeUndefined()
+  })
+})
+
+describe("listed", () => {
+  const listedOnStar = firm({
+    ...hardTechInput,
+    titles: [...(hardTechInput.titles ?? []), { title: "srdi_sme", level: "municipal", grantedOn: "2023-06-01" }],
+    listing: [
+      { stage: "neeq_basic", reachedOn: "2022-05-01" },
+      { stage: "star", reachedOn: "2024-03-15" },
+    ],
+  })
+
+  it("is read from listing events on an exchange board, not from NEEQ", () => {
+    expect(Title.listingAt(listedOnStar, "2023-01-01")).toBeUndefined()
+    expect(Title.listingAt(listedOnStar, "2025-06-30")).toEqual({ stage: "star", reachedOn: "2024-03-15" })
+    expect(Title.tierAt(listedOnStar, "2025-06-30")).toBe("listed")
+  })
+
+  it("makes a rule's `listed` title node hold without a `listed` title on record (seed 003: 未上市)", () => {
+    const notListed = Rule.compile(
+      {
+        ...hardTechPool,
+        root: {
+          kind: "not",
+          id: "not-listed",
+          cite: {
+            source: "003_2e9c9c1acd6c6705.txt",
+            clause: "二（一）",
+            text: "筛选入库企业重点针对未上市的专精特新和“小巨人”企业",
+          },
+          of: {
+            kind: "title",
+            id: "listed",
+            cite: {
+              source: "003_2e9c9c1acd6c6705.txt",
+              clause: "二（一）",
+              text: "筛选入库企业重点针对未上市的专精特新和“小巨人”企业",
+            },
+            titles: ["listed"],
+          },
+        },
+      },
+      { asOf: "2025-06-30" },
+    )
+    expect(notListed.verdict(listedOnStar)).toBe("ineligible")
+    expect(notListed.verdict(firm(hardTechInput))).toBe("eligible")
   })
 })

@@ -8,8 +8,8 @@ import type { Enterprise } from "../Enterprise.js"
 import { compute, type Ref } from "../Indicator.js"
 import { valueAt } from "../Parameter.js"
 import type * as R from "../Rule.js"
-import { isValidAt, LEVEL_RANK, meetsLevel } from "../Title.js"
-import { defaultLabel } from "./rule-label.js"
+import { isValidAt, LEVEL_RANK, listingAt, meetsLevel } from "../Title.js"
+import { defaultLabel, refLabel } from "./rule-label.js"
 import { type Getter, scalar, yearly } from "./rule-indicator.js"
 
 /** Outcome codes of the verdict path. */
@@ -69,6 +69,7 @@ const OPS: Record<R.Operator, (a: number, b: number) => boolean> = {
 
 interface Head {
   readonly label: R.TraceNode["label"]
+  readonly subject: R.TraceNode["subject"]
   readonly indicator: R.TraceNode["indicator"]
 }
 
@@ -86,7 +87,13 @@ const headOf = (node: R.Node): Head => {
           : node.kind === "points"
             ? node.indicator
             : undefined
-    head = { label: node.label ?? defaultLabel(node), indicator: ref?.id }
+    // A pack's label is usually the criterion itself (上年度研发投入强度不低于5%); sentences about the value seen
+    // need the name of what was measured (上年度研发投入强度).
+    head = {
+      label: node.label ?? defaultLabel(node),
+      subject: node.kind === "compare" ? refLabel(node.indicator) : undefined,
+      indicator: ref?.id,
+    }
     heads.set(node, head)
   }
   return head
@@ -102,6 +109,7 @@ const base = (node: R.Node, depth: number, outcome: number): TraceEntry => {
     depth,
     outcome: OUTCOMES[outcome]!,
     label: head.label,
+    subject: head.subject,
     cite: node.cite,
     soft: node.soft === true ? true : undefined,
     indicator: head.indicator,
@@ -220,8 +228,15 @@ const compileTitle = (node: R.HasTitle, asOf: IsoDate): CompiledNode => {
   const titles = node.titles
   const minRank = node.minLevel === undefined ? 0 : LEVEL_RANK[node.minLevel]
   const within = node.withinYears
+  // `listed` is also held through a listing event on an exchange board, which is how most records show it.
+  const listed = titles.includes("listed")
   // The holding that satisfies the node, if any (see Title.holdsAt for the semantics).
   const held = (e: Enterprise): string | undefined => {
+    if (listed) {
+      const event = listingAt(e, asOf)
+      if (event !== undefined && (within === undefined || yearsBetween(event.reachedOn, asOf) <= within))
+        return "listed"
+    }
     const hs = e.titles
     for (let i = 0; i < hs.length; i++) {
       const h = hs[i]!

@@ -20,14 +20,15 @@ const clause = (n: Node, lang: Lang): string => (lang === "zh" ? `（${n.cite.cl
 
 const measureOf = (n: Node): Measure => (n.indicator === undefined ? "count" : META[n.indicator].measure)
 
-const num = (value: number, measure: Measure, lang: Lang): string => format(value, measure, lang)
+const num = (value: number, measure: Measure, lang: Lang, decimals = 2): string =>
+  format(value, measure, lang, decimals)
 
-const valueText = (n: Node, measure: Measure, lang: Lang): string => {
+const valueText = (n: Node, measure: Measure, lang: Lang, decimals = 2): string => {
   const v = n.value
-  if (typeof v === "number") return num(v, measure, lang)
+  if (typeof v === "number") return num(v, measure, lang, decimals)
   if (Array.isArray(v))
     return v
-      .map((x) => (x === null ? (lang === "zh" ? "缺失" : "missing") : num(x, measure, lang)))
+      .map((x) => (x === null ? (lang === "zh" ? "缺失" : "missing") : num(x, measure, lang, decimals)))
       .join(lang === "zh" ? "、" : ", ")
   return String(v)
 }
@@ -85,17 +86,20 @@ const compareSentence = (n: Node, lang: Lang): string => {
   const measure = measureOf(n)
   const op = n.op ?? ">="
   const t = n.threshold === undefined ? "?" : num(n.threshold, measure, lang)
-  const v = valueText(n, measure, lang)
   const failed = n.outcome === "fail" || (n.outcome === "review" && n.soft === true)
+  let v = valueText(n, measure, lang)
+  // 4.996% must not read as "5%, below the required 5%": show the digits that tell them apart.
+  if (failed && v === t) v = valueText(n, measure, lang, 6)
+  const subject = (l: Lang) => (n.subject ?? n.label)[l]
   if (lang === "zh") {
     const body = failed
-      ? `${label(n, "zh")}为${v}，${FAIL_ZH[op].replace("{t}", t)}`
-      : `${label(n, "zh")}为${v}，满足${PASS_ZH[op]}${t}的要求`
+      ? `${subject("zh")}为${v}，${FAIL_ZH[op].replace("{t}", t)}`
+      : `${subject("zh")}为${v}，满足${PASS_ZH[op]}${t}的要求`
     return `${body}${failed && n.outcome === "review" ? SOFT.zh : ""}${clause(n, "zh")}`
   }
   const body = failed
-    ? `${capital(label(n, "en"))} was ${v}, ${FAIL_EN[op].replace("{t}", t)}`
-    : `${capital(label(n, "en"))} was ${v}, meeting the requirement of ${PASS_EN[op]} ${t}`
+    ? `${capital(subject("en"))} was ${v}, ${FAIL_EN[op].replace("{t}", t)}`
+    : `${capital(subject("en"))} was ${v}, meeting the requirement of ${PASS_EN[op]} ${t}`
   return `${body}${failed && n.outcome === "review" ? SOFT.en : ""}${clause(n, "en")}`
 }
 
