@@ -116,6 +116,11 @@ describe("admin (Chromium, real API)", () => {
     await page.waitForURL(/verdict=eligible/)
     await page.locator("td .badge.eligible").first().waitFor()
     await shot("screening-results")
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "导出 XLSX" }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^screening-\d+\.xlsx$/)
     await page.getByTestId("why").first().click()
     await page.getByRole("heading", { name: "判定过程（逐条款）" }).waitFor()
     expect(await page.locator(".trace .node").count()).toBeGreaterThan(1)
@@ -123,6 +128,11 @@ describe("admin (Chromium, real API)", () => {
     await page.locator(".trace details summary").first().click()
     expect((await page.locator(".trace blockquote").first().textContent())?.length).toBeGreaterThan(5)
     await shot("decision-why")
+    // The dashboard now shows this run's verdicts and near misses.
+    await page.goto(api.url + "/#/")
+    await page.getByRole("heading", { name: "临界企业（差一点达标）" }).waitFor()
+    await page.locator("figure.chart svg").nth(1).waitFor({ timeout: 30_000 })
+    await shot("dashboard")
   })
 
   it("creates a claim from an enterprise's entitlements and approves it", async () => {

@@ -6,7 +6,7 @@ import { defaultPack } from "../src/lib/plan-context.svelte.js"
 import { parseHash } from "../src/lib/router.svelte.js"
 import { can } from "../src/lib/session.svelte.js"
 import { parseCsv } from "../src/routes/import/csv.js"
-import { decisionsCsv } from "../src/routes/screening/export.js"
+import { decisionRows, decisionsXlsx } from "../src/routes/screening/export.js"
 
 describe("forms: the API's schemas, messages by field", () => {
   it("names the date and the USCC next to their fields, in Chinese and in English", () => {
@@ -120,31 +120,55 @@ describe("import preview CSV", () => {
 })
 
 describe("decisions export", () => {
-  it("writes a BOM, bilingual headers and the Chinese reasons", () => {
-    const csv = decisionsCsv([
-      {
-        id: 1,
-        screeningId: 1,
-        uscc: "91500151MA00000009",
-        region: "500151",
-        packId: "cn-miit-tiers",
-        packVersion: "0.1.0",
-        packHash: "sha256:x",
-        ruleId: "srdi-sme-63",
-        asOf: "2025-06-30",
-        verdict: "eligible",
-        score: 70,
-        distance: 0,
-        nearMiss: false,
-        inputDigest: "d",
-        reasons: { zh: ["评分 70 分，达到 60 分"], en: ["score 70 ≥ 60"] },
-        createdBy: "tongliang",
-        createdAt: "",
-      },
+  const decision = {
+    id: 1,
+    screeningId: 1,
+    uscc: "91500151MA00000009",
+    region: "500151",
+    packId: "cn-miit-tiers",
+    packVersion: "0.1.0",
+    packHash: "sha256:x",
+    ruleId: "srdi-sme-63",
+    asOf: "2025-06-30",
+    verdict: "eligible" as const,
+    score: null,
+    distance: 0,
+    nearMiss: false,
+    inputDigest: "d",
+    reasons: {
+      zh: ["从事特定细分市场时间为24.38年，满足不低于2年的要求", "上年度研发费用为3182.8万元，满足不低于100万元的要求"],
+      en: [],
+    },
+    createdBy: "tongliang",
+    createdAt: "",
+  }
+  it("writes bilingual headers and one row per decision with the Chinese reasons", () => {
+    const [head, row] = decisionRows([decision])
+    expect(head![0]).toBe("统一社会信用代码 USCC")
+    expect(row).toEqual([
+      "91500151MA00000009",
+      "500151",
+      "eligible",
+      null,
+      0,
+      false,
+      "从事特定细分市场时间为24.38年，满足不低于2年的要求；上年度研发费用为3182.8万元，满足不低于100万元的要求",
+      "cn-miit-tiers@0.1.0",
+      "srdi-sme-63",
+      "2025-06-30",
     ])
-    expect(csv.startsWith("\uFEFF统一社会信用代码 uscc,")).toBe(true)
-    expect(csv).toContain(
-      "91500151MA00000009,500151,eligible,70,0,false,评分 70 分，达到 60 分,cn-miit-tiers@0.1.0,srdi-sme-63,2025-06-30",
-    )
+  })
+
+  it("produces an XLSX (zip) file", async () => {
+    const blob = await decisionsXlsx([decision])
+    // jsdom's Blob has no arrayBuffer(); its FileReader does the same.
+    const buffer = await new Promise<ArrayBuffer>((ok) => {
+      const reader = new FileReader()
+      reader.onload = () => ok(reader.result as ArrayBuffer)
+      reader.readAsArrayBuffer(blob)
+    })
+    const bytes = new Uint8Array(buffer)
+    expect(blob.size).toBeGreaterThan(1000)
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]) // "PK"
   })
 })
