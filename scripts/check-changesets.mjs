@@ -15,7 +15,11 @@ const lines = (s) => s.split("\n").filter((l) => l !== "")
 
 const argBase = process.argv.indexOf("--base")
 const candidates =
-  argBase > 0 ? [process.argv[argBase + 1]] : process.env.CHANGESET_BASE ? [process.env.CHANGESET_BASE] : ["origin/main", "main"]
+  argBase > 0
+    ? [process.argv[argBase + 1]]
+    : process.env.CHANGESET_BASE
+      ? [process.env.CHANGESET_BASE]
+      : ["origin/main", "main"]
 const baseRef = candidates.find((ref) => {
   try {
     git("rev-parse", "--verify", "--quiet", `${ref}^{commit}`)
@@ -85,9 +89,13 @@ for (const file of added) {
 }
 
 const missing = [...touched.keys()].filter((name) => !covered.has(name)).sort()
-console.log(`check-changesets: base ${baseRef} (${mergeBase.slice(0, 12)}), ${touched.size} published package(s) changed`)
+console.log(
+  `check-changesets: base ${baseRef} (${mergeBase.slice(0, 12)}), ${touched.size} published package(s) changed`,
+)
 for (const [name, files] of [...touched].sort()) {
-  console.log(`  ${covered.has(name) ? "ok     " : "MISSING"} ${name} (${files.length} file${files.length === 1 ? "" : "s"})`)
+  console.log(
+    `  ${covered.has(name) ? "ok     " : "MISSING"} ${name} (${files.length} file${files.length === 1 ? "" : "s"})`,
+  )
 }
 if (missing.length > 0) {
   console.error(

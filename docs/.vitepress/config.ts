@@ -8,7 +8,8 @@ import { defineConfig, type DefaultTheme } from "vitepress"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const has = (page: string) => existsSync(join(root, `${page}.md`))
-const item = (text: string, page: string): Array<DefaultTheme.SidebarItem> => (has(page) ? [{ text, link: `/${page}` }] : [])
+const item = (text: string, page: string): Array<DefaultTheme.SidebarItem> =>
+  has(page) ? [{ text, link: `/${page}` }] : []
 const folder = (dir: string): Array<DefaultTheme.SidebarItem> =>
   existsSync(join(root, dir))
     ? readdirSync(join(root, dir))

@@ -3,7 +3,7 @@
 // document (built from the API's own route table, the one /openapi.json serves). Both are gitignored.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { basename, dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import ts from "typescript"
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "..")
@@ -56,7 +56,8 @@ const signatureOf = (node: ts.Node, source: ts.SourceFile): string => {
     if (init !== undefined && ts.isArrowFunction(init)) {
       const params = init.parameters.map((p) => p.getText(source)).join(", ")
       const ret = init.type !== undefined ? `: ${init.type.getText(source)}` : ""
-      const tparams = init.typeParameters !== undefined ? `<${init.typeParameters.map((t) => t.getText(source)).join(", ")}>` : ""
+      const tparams =
+        init.typeParameters !== undefined ? `<${init.typeParameters.map((t) => t.getText(source)).join(", ")}>` : ""
       return `const ${d.name.getText(source)}${type} = ${tparams}(${params})${ret} => …`
     }
     const text = `const ${d.name.getText(source)}${type} = ${init?.getText(source) ?? ""}`
@@ -87,7 +88,12 @@ const exported = (node: ts.Node): boolean =>
 
 const nameOf = (node: ts.Node): string | undefined => {
   if (ts.isVariableStatement(node)) return node.declarationList.declarations[0]?.name.getText()
-  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node))
+  if (
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isFunctionDeclaration(node)
+  )
     return node.name?.getText()
   return undefined
 }
@@ -181,14 +187,18 @@ writeFileSync(
     "",
   ].join("\n"),
 )
-console.log(`reference: ${modules.length} SDK modules${undocumented > 0 ? ` (${undocumented} exports without a doc comment)` : ""}`)
+console.log(
+  `reference: ${modules.length} SDK modules${undocumented > 0 ? ` (${undocumented} exports without a doc comment)` : ""}`,
+)
 
 // ---- REST reference from the OpenAPI document -------------------------------------------------------------------
 type Json = Record<string, unknown>
-const { allRoutes } = (await import("../../apps/api/src/routes/index.ts")) as {
+// The API's own modules, run from source by tsx (the API is an app, not a library: its dist has no route table).
+const apiModule = (path: string) => import(pathToFileURL(join(repo, "apps/api/src", path)).href)
+const { allRoutes } = (await apiModule("routes/index.ts")) as {
   allRoutes: (table: () => ReadonlyArray<unknown>) => Array<unknown>
 }
-const { openApiDocument } = (await import("../../apps/api/src/routes/openapi.ts")) as {
+const { openApiDocument } = (await apiModule("routes/openapi.ts")) as {
   openApiDocument: (routes: ReadonlyArray<unknown>) => Json
 }
 const table: Array<unknown> = allRoutes(() => table)
@@ -231,27 +241,34 @@ const rest: Array<string> = [
   "",
 ]
 const guides = existsSync(join(docs, "api"))
-  ? readdirSync(join(docs, "api")).filter((f) => f.endsWith(".md")).sort()
+  ? readdirSync(join(docs, "api"))
+      .filter((f) => f.endsWith(".md"))
+      .sort()
   : []
-if (guides.length > 0)
-  rest.push("Guides: " + guides.map((f) => `[${basename(f, ".md")}](../api/${f})`).join(" · "), "")
+if (guides.length > 0) rest.push("Guides: " + guides.map((f) => `[${basename(f, ".md")}](../api/${f})`).join(" · "), "")
 for (const [tag, ops] of [...tags].sort(([a], [b]) => a.localeCompare(b))) {
   rest.push(`## ${tag}`, "", "| method | path | summary | access |", "|---|---|---|---|")
   for (const { method, path, op } of ops)
-    rest.push(`| ${method.toUpperCase()} | \`${path}\` | ${esc(String(op.summary ?? ""))} | ${esc(String(op.description ?? ""))} |`)
+    rest.push(
+      `| ${method.toUpperCase()} | \`${path}\` | ${esc(String(op.summary ?? ""))} | ${esc(String(op.description ?? ""))} |`,
+    )
   rest.push("")
   for (const { method, path, op } of ops) {
     rest.push(`### \`${method.toUpperCase()} ${path}\``, "", esc(String(op.summary ?? "")), "")
     const params = (op.parameters as Array<Json> | undefined) ?? []
     if (params.length > 0) {
       rest.push("| parameter | in | required | type |", "|---|---|---|---|")
-      for (const p of params) rest.push(`| \`${String(p.name)}\` | ${String(p.in)} | ${p.required === true ? "yes" : "no"} | ${refName(p.schema)} |`)
+      for (const p of params)
+        rest.push(
+          `| \`${String(p.name)}\` | ${String(p.in)} | ${p.required === true ? "yes" : "no"} | ${refName(p.schema)} |`,
+        )
       rest.push("")
     }
     const body = (op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content
     if (body !== undefined)
       for (const [type, c] of Object.entries(body)) rest.push(`Request body (\`${type}\`): ${refName(c.schema)}`, "")
-    const responses = (op.responses as Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>) ?? {}
+    const responses =
+      (op.responses as Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>) ?? {}
     rest.push("| status | description | body |", "|---|---|---|")
     for (const [status, r] of Object.entries(responses)) {
       const content = Object.entries(r.content ?? {})
@@ -264,6 +281,13 @@ for (const [tag, ops] of [...tags].sort(([a], [b]) => a.localeCompare(b))) {
 }
 rest.push("## Schemas", "", "The request and response bodies, as JSON Schema (OpenAPI 3.1).", "")
 for (const [name, schema] of Object.entries(api.components.schemas).sort(([a], [b]) => a.localeCompare(b)))
-  rest.push(`### ${name}`, "", "```json", JSON.stringify(schema, null, 2).split("\n").slice(0, 60).join("\n"), "```", "")
+  rest.push(
+    `### ${name}`,
+    "",
+    "```json",
+    JSON.stringify(schema, null, 2).split("\n").slice(0, 60).join("\n"),
+    "```",
+    "",
+  )
 writeFileSync(join(docs, "reference/rest.md"), rest.join("\n"))
 console.log(`reference: ${Object.keys(api.paths).length} REST paths`)

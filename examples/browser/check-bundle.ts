@@ -28,7 +28,10 @@ const inputs: Record<string, { value: string }> = {
   totalLiabilities: { value: "2500" },
 }
 const listeners: Array<() => void> = []
-const form = { elements: { namedItem: (n: string) => inputs[n] }, addEventListener: (_: string, f: () => void) => listeners.push(f) }
+const form = {
+  elements: { namedItem: (n: string) => inputs[n] },
+  addEventListener: (_: string, f: () => void) => listeners.push(f),
+}
 const verdict = new Element()
 const reasons = new Element()
 const nodes: Record<string, unknown> = { "#firm": form, "#verdict": verdict, "#reasons": reasons }

@@ -11,7 +11,10 @@ try {
   assert.equal(health.status, 200)
   assert.deepEqual(((await health.json()) as { status: string; storage: string }).storage, "pglite")
 
-  const openapi = (await (await app.request("/srdi/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> }
+  const openapi = (await (await app.request("/srdi/openapi.json")).json()) as {
+    openapi: string
+    paths: Record<string, unknown>
+  }
   assert.match(openapi.openapi, /^3\.1/)
   assert.ok("/enterprises" in openapi.paths)
 

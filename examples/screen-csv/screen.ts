@@ -22,7 +22,10 @@ export const screenFile = async (file: string, asOf: string, decides = "innovati
   const rule = Rule.inForce(resolved.rules, asOf).find((r) => r.decides === decides)
   if (rule === undefined) throw new Error(`no rule decides ${decides} on ${asOf} (${asOf} 没有判定 ${decides} 的规则)`)
   const compiled = Rule.compile(rule, { asOf })
-  return { results: enterprises.map((enterprise) => ({ enterprise, evaluation: compiled.evaluate(enterprise) })), errors }
+  return {
+    results: enterprises.map((enterprise) => ({ enterprise, evaluation: compiled.evaluate(enterprise) })),
+    errors,
+  }
 }
 
 const main = async () => {

@@ -31,7 +31,9 @@ export const withThreshold = (rule: Rule.Rule, nodeId: string, value: number, fr
       case "score":
         return { ...node, items: node.items.map((i) => visit(i) as Rule.Points) }
       case "points":
-        return node.cases === undefined ? node : { ...node, cases: node.cases.map((c) => ({ ...c, when: visit(c.when) })) }
+        return node.cases === undefined
+          ? node
+          : { ...node, cases: node.cases.map((c) => ({ ...c, when: visit(c.when) })) }
       default:
         return node
     }
@@ -57,7 +59,12 @@ export interface Scenario {
 export interface Simulation {
   readonly baseline: Scenario
   readonly reform: Scenario
-  readonly changed: ReadonlyArray<{ readonly uscc: string; readonly name: string; readonly from: Rule.Verdict; readonly to: Rule.Verdict }>
+  readonly changed: ReadonlyArray<{
+    readonly uscc: string
+    readonly name: string
+    readonly from: Rule.Verdict
+    readonly to: Rule.Verdict
+  }>
   readonly thresholdChanges: Pack.Diff["thresholds"]
 }
 
@@ -88,12 +95,22 @@ export const simulate = (options: {
   const baseline = run(base)
   const reform = run(reformed)
   const changed = firms
-    .map((f) => ({ uscc: f.uscc, name: f.name, from: baseline.verdicts.get(f.uscc)!, to: reform.verdicts.get(f.uscc)! }))
+    .map((f) => ({
+      uscc: f.uscc,
+      name: f.name,
+      from: baseline.verdicts.get(f.uscc)!,
+      to: reform.verdicts.get(f.uscc)!,
+    }))
     .filter((c) => c.from !== c.to)
 
   // The same reform as a pack diff: what a changeset for it would have to name.
   const before = miit.pack
-  const after = { ...before, rules: before.rules.map((r) => (r.id === base.id ? withThreshold(r, "c2.rd-intensity", options.rdIntensity, "2025-01-01") : r)) }
+  const after = {
+    ...before,
+    rules: before.rules.map((r) =>
+      r.id === base.id ? withThreshold(r, "c2.rd-intensity", options.rdIntensity, "2025-01-01") : r,
+    ),
+  }
   return { baseline, reform, changed, thresholdChanges: Pack.diff(before, after).thresholds }
 }
 
@@ -101,7 +118,9 @@ const main = () => {
   const s = simulate({ size: 5000, seed: 2022, rdIntensity: 2.5, amount: 10 })
   const money = (b: Award.Budget) => b.totals.reduce((sum, t) => sum + t.amount, 0)
   console.log("What-if (simulation only; synthetic 演示· firms; the 10万元 amount is hypothetical, not in the plan)")
-  console.log(`  threshold: 研发投入强度 ≥ 3% → ≥ 2.5% from 2025-01-01 (${s.thresholdChanges.length} threshold change in the pack diff)`)
+  console.log(
+    `  threshold: 研发投入强度 ≥ 3% → ≥ 2.5% from 2025-01-01 (${s.thresholdChanges.length} threshold change in the pack diff)`,
+  )
   console.log(`  baseline: ${money(s.baseline.budget)} 万元 for ${s.baseline.budget.lines} first recognitions in 2025`)
   console.log(`  reform:   ${money(s.reform.budget)} 万元 for ${s.reform.budget.lines} first recognitions in 2025`)
   console.log(`  ${s.changed.length} firms change verdict:`)

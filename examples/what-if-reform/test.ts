@@ -26,4 +26,6 @@ const same = simulate({ size: 500, seed: 2022, rdIntensity: 3, amount })
 assert.equal(same.changed.length, 0)
 assert.equal(money(same.reform.budget.totals), money(same.baseline.budget.totals))
 
-console.log(`what-if-reform: ${s.changed.length} verdicts change, ${newlyEligible} newly eligible, budget +${newlyEligible * amount} 万元 — ok`)
+console.log(
+  `what-if-reform: ${s.changed.length} verdicts change, ${newlyEligible} newly eligible, budget +${newlyEligible * amount} 万元 — ok`,
+)

@@ -35,5 +35,10 @@ export const evaluate = (figures: Figures, asOf = "2025-06-30"): Shown => {
   )
   const rule = Rule.inForce(resolved.rules, asOf).find((r) => r.decides === "innovative_sme")!
   const result = Rule.evaluate(rule, firm, asOf)
-  return { verdict: result.verdict, score: result.score, summary: Explain.summary(result, "zh"), reasons: result.reasons.zh }
+  return {
+    verdict: result.verdict,
+    score: result.score,
+    summary: Explain.summary(result, "zh"),
+    reasons: result.reasons.zh,
+  }
 }

@@ -28,7 +28,10 @@ for (const c of cites) assert.ok(source.includes(c.text), `not verbatim in the s
 // The three 2025 targets roll up into the city's, and with 铜梁's-size numbers they cover a sliver of it.
 const city = pack.targets.find((t) => t.id === "cq-2025-srdi-sme")!
 const children = own.targets.filter((t) => Target.rollsUpTo(t, city))
-assert.deepEqual(children.map((t) => t.id), ["ex-2025-srdi-sme"])
+assert.deepEqual(
+  children.map((t) => t.id),
+  ["ex-2025-srdi-sme"],
+)
 const rolled = Target.rollUp(city, children, [], "2024-12-31")
 assert.equal(rolled.childrenTarget, 40)
 assert.equal(rolled.coverage, 40 / 2500)
