@@ -42,3 +42,28 @@ export type Citation = typeof Citation.Type
  * @category getters
  */
 export const label = (cite: Citation): string => `${cite.source} §${cite.clause}`
+
+/**
+ * Every citation inside a value, wherever it sits (rules and their nodes, dated parameter values, award stages,
+ * gaps), each with a JSON-ish path to it. A citation is any object carrying string `source`, `clause` and `text`;
+ * the walk goes on inside it, so nested ones are found too. Used by pack tests to check every quote against its source.
+ *
+ * @example
+ * Citation.collect({ gaps: [{ id: "g", cite }] }) // [{ at: "pack.gaps[0].cite", cite }]
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const collect = (
+  value: unknown,
+  at = "pack",
+): ReadonlyArray<{ readonly at: string; readonly cite: Citation }> => {
+  if (Array.isArray(value)) return value.flatMap((item: unknown, i) => collect(item, `${at}[${i}]`))
+  if (typeof value !== "object" || value === null) return []
+  const record = value as Record<string, unknown>
+  const own =
+    typeof record["source"] === "string" && typeof record["clause"] === "string" && typeof record["text"] === "string"
+      ? [{ at, cite: record as Citation }]
+      : []
+  return [...own, ...Object.entries(record).flatMap(([key, item]) => collect(item, `${at}.${key}`))]
+}
