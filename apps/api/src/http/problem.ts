@@ -54,8 +54,14 @@ const pointerOf = (path: ReadonlyArray<PropertyKey>): string =>
   "#" + path.map((p) => "/" + String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("")
 
 /** A 400 listing every failing path of a decode. */
-export const fromDecodeError = (error: DecodeError.DecodeError, where = "body"): HttpProblem =>
-  new HttpProblem(
+export const fromDecodeError = (decoded: DecodeError.DecodeError, where = "body"): HttpProblem => {
+  // Effect also reports a failing optional field as "not undefined" on the field itself; the real issue is
+  // reported at its own deeper path, so that echo is left out.
+  const issues = decoded.issues.filter(
+    (i) => !(i.message.en.startsWith("Expected undefined") && decoded.issues.some((j) => j !== i && j.at.startsWith(i.at) && j.at.length > i.at.length)),
+  )
+  const error = { ...decoded, issues }
+  return new HttpProblem(
     400,
     TYPES.validation,
     "Request validation failed",
@@ -65,6 +71,7 @@ export const fromDecodeError = (error: DecodeError.DecodeError, where = "body"):
     },
     error.issues.map((i) => ({ pointer: pointerOf(i.path), at: i.at, message: i.message })),
   )
+}
 
 /** Shorthands for the common problems. */
 export const notFound = (what: string, id: string): HttpProblem =>
