@@ -27,7 +27,7 @@ const daysInMonth = (year: number, month: number): number =>
  * @category schemas
  */
 export const IsoDate = Schema.String.pipe(
-  Schema.filter((s) => isRealDate(s) || `expected a date written YYYY-MM-DD, got "${s}"`),
+  Schema.filter((s) => isRealDate(s) || `日期应写为 YYYY-MM-DD 且真实存在，收到“${s}” / expected a date written YYYY-MM-DD, got "${s}"`),
   Schema.annotations({
     identifier: "IsoDate",
     title: "date",

@@ -16,7 +16,7 @@ import type { Enterprise } from "./Enterprise.js"
  * @category schemas
  */
 export const TitleId = Schema.String.pipe(
-  Schema.pattern(/^[a-z][a-z0-9_]*$/, { message: () => "a title id is a lower-case slug such as srdi_sme" }),
+  Schema.pattern(/^[a-z][a-z0-9_]*$/, { message: () => "称号编号应为小写下划线格式，如 srdi_sme / a title id is a lower-case slug such as srdi_sme" }),
   Schema.annotations({ identifier: "TitleId" }),
 )
 

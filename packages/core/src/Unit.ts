@@ -15,7 +15,7 @@ import { RegionCode } from "./Region.js"
  */
 export const UnitId = Schema.String.pipe(
   Schema.pattern(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, {
-    message: () => "a unit id is a lower-case slug such as tl-jxw",
+    message: () => "单位编号应为小写短横线格式，如 tl-jxw / a unit id is a lower-case slug such as tl-jxw",
   }),
   Schema.annotations({ identifier: "UnitId" }),
 )

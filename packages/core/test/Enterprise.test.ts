@@ -26,4 +26,14 @@ describe("Enterprise.decode", () => {
     expect(colour.message).toEqual({ zh: "未知字段（不在模式中）", en: "is not a known field" })
     expect(DecodeError.format(result.left, "zh")).toContain("enterprise：发现")
   })
+  it("explains a bad date and a bad region code wholly in each language", () => {
+    const result = Enterprise.decode({ uscc: "91350100M000100Y43", name: "某公司", region: "50015", foundedOn: "2023-02-30" })
+    if (Either.isRight(result)) throw new Error("expected a failure")
+    const date = result.left.issues.find((i) => i.at === "foundedOn")!
+    expect(date.message.zh).toBe("日期应写为 YYYY-MM-DD 且真实存在，收到“2023-02-30”")
+    expect(date.message.en).toBe('expected a date written YYYY-MM-DD, got "2023-02-30"')
+    const region = result.left.issues.find((i) => i.at === "region")!
+    expect(region.message.zh).toBe("行政区划代码应为6位数字（GB/T 2260），如 500151")
+    expect(region.message.en).not.toMatch(/[\u4e00-\u9fff]/)
+  })
 })
