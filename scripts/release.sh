@@ -68,7 +68,7 @@ for line in "${packages[@]}"; do
     failed=1
   fi
   attw=ok
-  if ! "$tools/attw" "$tgz" --profile node16 --format table-flipped --no-emoji; then
+  if ! "$tools/attw" "$tgz" --profile node16 --format table-flipped --no-emoji --no-color; then
     attw=FAIL
     failed=1
   fi
