@@ -24,6 +24,13 @@ echo "== typecheck"
 pnpm turbo run typecheck
 echo "== lint"
 pnpm turbo run lint
+# A change to a published package needs a changeset. CHANGESET_BASE is the branch a change is proposed against
+# (origin/main by default; on main itself there is nothing to compare).
+base="${CHANGESET_BASE:-origin/main}"
+if git rev-parse --verify -q "$base" >/dev/null; then
+  echo "== changesets (against $base)"
+  node scripts/check-changesets.mjs --base "$base"
+fi
 echo "== test"
 pnpm turbo run test --concurrency=1
 if [ -f docs/.vitepress/config.ts ] || [ -f docs/.vitepress/config.mts ]; then
