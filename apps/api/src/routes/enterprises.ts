@@ -35,11 +35,13 @@ export const StoredEnterprise = Schema.Struct({
   updatedAt: Schema.String,
 }).annotations({ identifier: "StoredEnterprise" })
 
-const encode = Schema.encodeSync(Enterprise.Enterprise)
 const decodeStored = Schema.decodeUnknownSync(Enterprise.Enterprise)
 
-/** Encoded JSON of an enterprise, as stored. */
-export const toStored = (e: Enterprise.Enterprise): Enterprise.EnterpriseInput => encode(e)
+/**
+ * The JSON stored for a decoded enterprise. The Enterprise schema's encoded form is its decoded form (plain JSON
+ * values; the USCC brand exists only in types), so no encoding pass is needed — it cost a second per 10,000 firms.
+ */
+export const toStored = (e: Enterprise.Enterprise): Enterprise.EnterpriseInput => e
 
 const ListQuery = Schema.Struct({
   ...pageFields,

@@ -139,7 +139,8 @@ export const runScreening = async (
           nearMiss: ev.nearMiss,
           inputDigest: inputDigest(row.data),
           evaluation: keep ? ev : null,
-          reasons: ev.reasons,
+          // Plain ineligible decisions keep verdict, distance and digest; their why is re-derivable from the pack hash.
+          reasons: keep ? ev.reasons : null,
           createdBy: actor,
         })
       }
