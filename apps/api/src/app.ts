@@ -10,7 +10,7 @@ import { cors } from "hono/cors"
 import { secureHeaders } from "hono/secure-headers"
 import { SessionStore } from "./auth/sessions.js"
 import { HttpProblem, respond, TYPES } from "./http/problem.js"
-import { decodeBody, decodeQuery, honoPath, type AppDeps, type Route, type Services } from "./http/route.js"
+import { decodeBody, decodeQuery, honoPath, type AppDeps, type AnyRoute, type Services } from "./http/route.js"
 import { PackCache } from "./packs/catalog.js"
 import { RateLimiter } from "./middleware/rate-limit.js"
 import { Scope, type Principal } from "./middleware/scope.js"
@@ -57,7 +57,7 @@ const tokenOf = (c: Context): string | undefined => {
 /** The app and the services it built (the route table is exposed for the OpenAPI document and tests). */
 export interface App {
   readonly app: Hono
-  readonly routes: ReadonlyArray<Route<any, any>>
+  readonly routes: ReadonlyArray<AnyRoute>
   readonly services: Services
 }
 

@@ -8,7 +8,7 @@
 import { Schema } from "effect"
 import { Enterprise, Synthetic, Uscc } from "@srdi/core"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import type { Route } from "./http/route.js"
+import type { AnyRoute } from "./http/route.js"
 import { readBundled } from "./packs/catalog.js"
 import { backends, installBundled, openTestApp, type TestApp } from "./test-support/harness.js"
 
@@ -137,7 +137,7 @@ describe.each(backends())("access matrix on $name", (backend) => {
 
   let packJson: Record<string, unknown> = {}
 
-  const send = async (r: Route<any, any>, f: Fixture, as: string | undefined) => {
+  const send = async (r: AnyRoute, f: Fixture, as: string | undefined) => {
     const headers: Record<string, string> = {}
     if (as !== undefined) headers.authorization = `Bearer ${t.tokens[as]}`
     if (f.version !== undefined) headers["if-match"] = await f.version()

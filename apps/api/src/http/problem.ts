@@ -2,7 +2,7 @@
  * Errors as RFC 9457 problem details (`application/problem+json`): every 4xx names what went wrong and where
  * (a field path, a row of a file), in Chinese and English.
  */
-import { DecodeError } from "@srdi/core"
+import type { DecodeError } from "@srdi/core"
 import type { Context } from "hono"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 

@@ -3,6 +3,8 @@
  * response schema. The app registers handlers from it and the OpenAPI document is generated from it, so the
  * two cannot drift apart.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Schema is invariant in its encoded type: a table of routes
+   with different bodies needs `any` there (and for the erased route type), nowhere else. */
 import { DecodeError } from "@srdi/core"
 import { Either, type Schema } from "effect"
 import type { Context } from "hono"
@@ -77,6 +79,9 @@ export interface Route<B = unknown, Q = unknown> {
   readonly produces?: ReadonlyArray<string>
   readonly handler: (input: Input<B, Q>) => Promise<Response>
 }
+
+/** A route of the table, its body and query types erased. */
+export type AnyRoute = Route<any, any>
 
 /** Declares a route, inferring body and query types from their schemas. */
 export const route = <B = undefined, Q = Record<string, never>>(def: Route<B, Q>): Route<any, any> => def

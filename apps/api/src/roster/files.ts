@@ -1,7 +1,7 @@
 /**
  * Roster files: CSV and XLSX to rows of header → cell (for @srdi/core's Roster.fromRows) and back.
  */
-import { Roster } from "@srdi/core"
+import type { Roster } from "@srdi/core"
 import { parse } from "csv-parse/sync"
 import { stringify } from "csv-stringify/sync"
 import ExcelJS from "exceljs"

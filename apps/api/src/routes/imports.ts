@@ -104,9 +104,10 @@ const upsert = async (
           updatedAt: sql`now()`,
         },
       })
-    await tx.insert(enterpriseHistory).values(
-      rows.map((r) => ({ uscc: r.uscc, version: (existing.get(r.uscc)?.version ?? 0) + 1, data: r.data, change: `import:${importId}`, changedBy: actor })),
-    )
+    // Copy the rows just written into the history inside the database, rather than sending every record twice.
+    await tx.execute(sql`insert into ${enterpriseHistory} (uscc, version, data, change, changed_by)
+      select uscc, version, data, ${`import:${importId}`}, ${actor} from ${enterprises}
+      where uscc in (${sql.join(rows.map((r) => sql`${r.uscc}`), sql`, `)})`)
     // The history row holds the full record after; the audit line links to it by version.
     await record(
       tx,

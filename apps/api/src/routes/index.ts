@@ -1,7 +1,7 @@
 /**
  * The whole route table, in the order the OpenAPI document lists it.
  */
-import type { Route } from "../http/route.js"
+import type { AnyRoute } from "../http/route.js"
 import { authRoutes } from "./auth.js"
 import { awardRoutes } from "./awards.js"
 import { enterpriseRoutes } from "./enterprises.js"
@@ -16,7 +16,7 @@ import { regionRoutes } from "./regions.js"
 import { screeningRoutes } from "./screenings.js"
 
 /** Every route. `table` lets the OpenAPI route describe the table it belongs to. */
-export const allRoutes = (table: () => ReadonlyArray<Route<any, any>>): Array<Route<any, any>> => [
+export const allRoutes = (table: () => ReadonlyArray<AnyRoute>): Array<AnyRoute> => [
   ...healthRoutes,
   ...openApiRoutes(table),
   ...authRoutes,

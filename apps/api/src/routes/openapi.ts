@@ -7,7 +7,7 @@ import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { JSONSchema, Schema, SchemaAST as AST } from "effect"
 import type { Hono } from "hono"
-import { route, type Route } from "../http/route.js"
+import { route, type AnyRoute } from "../http/route.js"
 
 type Json = Record<string, unknown>
 
@@ -31,7 +31,7 @@ const Problem = Schema.Struct({
   ),
 }).annotations({ identifier: "Problem", description: "RFC 9457 problem details, with field paths or file rows" })
 
-const ACCESS: Record<Route["access"], string> = {
+const ACCESS: Record<AnyRoute["access"], string> = {
   public: "Public.",
   read: "Any signed-in role; results limited to the caller's regions.",
   write: "Municipal or district admin; limited to the caller's regions.",
@@ -40,7 +40,7 @@ const ACCESS: Record<Route["access"], string> = {
 }
 
 /** Builds the OpenAPI 3.1 document of a route table. */
-export const openApiDocument = (routes: ReadonlyArray<Route<any, any>>): Json => {
+export const openApiDocument = (routes: ReadonlyArray<AnyRoute>): Json => {
   const definitions: Record<string, JSONSchema.JsonSchema7> = {}
   const schemaOf = (ast: AST.AST): Json => {
     try {
@@ -119,7 +119,7 @@ export const openApiDocument = (routes: ReadonlyArray<Route<any, any>>): Json =>
 }
 
 /** The route serving the document (it is part of the table it describes). */
-export const openApiRoutes = (table: () => ReadonlyArray<Route<any, any>>) => {
+export const openApiRoutes = (table: () => ReadonlyArray<AnyRoute>) => {
   let cached: Json | undefined
   return [
     route({

@@ -9,6 +9,7 @@ import { record } from "../db/audit.js"
 import { enterpriseHistory, enterprises } from "../db/schema.js"
 import { conflict, notFound } from "../http/problem.js"
 import { etag, route, type Services } from "../http/route.js"
+import type { Scope } from "../middleware/scope.js"
 import { loadEnterprise, toStored } from "./enterprises.js"
 
 const TAG = "pools"
@@ -30,7 +31,7 @@ const Membership = Schema.Struct({
   pack: Schema.optional(Schema.String),
 }).annotations({ identifier: "PoolMembershipChange" })
 
-const membersIn = async (deps: Services, scope: import("../middleware/scope.js").Scope, poolId: string) => {
+const membersIn = async (deps: Services, scope: Scope, poolId: string) => {
   const rows = await deps.database.db
     .select({ data: enterprises.data })
     .from(enterprises)
