@@ -3,16 +3,13 @@
  * its clause, the rule in force switching on 2026-04-01, provisional values exactly where the reference marks them,
  * cite texts copied from the reference, and the gaps recorded instead of invented content.
  */
-import { existsSync, readFileSync } from "node:fs"
-import path from "node:path"
-import { fileURLToPath } from "node:url"
-import { DecodeError, type Pack, Parameter, Rule } from "@srdi/core"
-import { loadPackDir } from "@srdi/pack-kit"
+import { type Pack, Parameter, Rule } from "@srdi/core"
+import { packFixture } from "@srdi/pack-kit/testing"
 import { beforeAll, describe, expect, it } from "vitest"
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const packDir = path.resolve(here, "..")
-const referenceFile = path.resolve(here, "../../../../../shared/reference/national-criteria.md")
+const { citations, haveSources, isVerbatim, load } = packFixture(import.meta.url)
+
+const REFERENCE = "reference/national-criteria.md"
 
 const D63 = "工信部企业〔2022〕63号"
 const D2 = "工信部企业〔2026〕2号"
@@ -20,9 +17,7 @@ const D2 = "工信部企业〔2026〕2号"
 let pack: Pack.Pack
 
 beforeAll(async () => {
-  const result = await loadPackDir(packDir)
-  if (result._tag === "Left") throw new Error(DecodeError.format(result.left, "en"))
-  pack = result.right
+  pack = await load()
 })
 
 /** Every node of a rule tree, including points cases and switch branches. */
@@ -77,17 +72,6 @@ const parametersOf = (r: Rule.Rule): Array<{ readonly where: string; readonly pa
       ]
     return []
   })
-
-const citesOf = (p: Pack.Pack) => [
-  ...p.rules.flatMap((r) => [
-    { where: r.id, cite: r.cite },
-    ...nodesOf(r.root).map((n) => ({ where: `${r.id}/${n.id}`, cite: n.cite })),
-    ...parametersOf(r).flatMap(({ where, parameter }) =>
-      parameter.flatMap((v) => (v.cite === undefined ? [] : [{ where: `${where}@${v.from}`, cite: v.cite }])),
-    ),
-  ]),
-  ...p.gaps.flatMap((g) => (g.cite === undefined ? [] : [{ where: `gap ${g.id}`, cite: g.cite }])),
-]
 
 describe("cn-miit-tiers metadata", () => {
   it("names the documents, the national region and the reference file", () => {
@@ -386,22 +370,20 @@ describe("provisional values are marked where the reference marks them", () => {
 })
 
 describe("citations", () => {
+  // Every citation anywhere in the pack: rules, their nodes (points cases included), dated values and gaps.
   it("cite the reference file with a 文号 in every clause", () => {
-    const cites = citesOf(pack)
+    const cites = citations(pack)
     expect(cites.length).toBeGreaterThan(100)
-    for (const { where, cite } of cites) {
-      expect(cite.source, where).toBe("reference/national-criteria.md")
-      expect(cite.clause, where).toMatch(/^工信部企业〔20(22〕63|26〕2)号/)
+    for (const { at, cite } of cites) {
+      expect(cite.source, at).toBe(REFERENCE)
+      expect(cite.clause, at).toMatch(/^工信部企业〔20(22〕63|26〕2)号/)
     }
   })
 
-  it.skipIf(!existsSync(referenceFile))(
-    "copy their text from the reference, line breaks read as spaces (skipped only where shared/reference is absent)",
+  it.skipIf(!haveSources)(
+    "copy their text from the reference, line breaks read as spaces (skipped only where the shared sources are absent)",
     () => {
-      const flat = (s: string) => s.replace(/\s+/g, " ")
-      const reference = flat(readFileSync(referenceFile, "utf8"))
-      for (const { where, cite } of citesOf(pack))
-        expect(reference.includes(flat(cite.text)), `${where}: ${cite.text}`).toBe(true)
+      for (const { at, cite } of citations(pack)) expect(isVerbatim(cite), `${at}: ${cite.text}`).toBe(true)
     },
   )
 })

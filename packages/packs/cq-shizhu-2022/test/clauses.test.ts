@@ -1,6 +1,8 @@
 import { Pack, Parameter, Unit } from "@srdi/core"
+import { packFixture } from "@srdi/pack-kit/testing"
 import { beforeAll, describe, expect, it } from "vitest"
-import { citations, haveSources, installedPackDir, isVerbatim, load, packDir, sourceText } from "./pack-fixture.js"
+
+const { citations, haveSources, installedPackDir, isVerbatim, load, packDir, sourceText } = packFixture(import.meta.url)
 
 const SEED = "001_323b9f65a3484da2.txt"
 const SHIZHU = "500240"

@@ -1,6 +1,8 @@
 import { Pack, Parameter } from "@srdi/core"
+import { packFixture } from "@srdi/pack-kit/testing"
 import { beforeAll, describe, expect, it } from "vitest"
-import { citations, haveSources, isVerbatim, load, packDir } from "./pack-fixture.js"
+
+const { citations, haveSources, isVerbatim, load, packDir } = packFixture(import.meta.url)
 
 const REFERENCE = "reference/national-criteria.md"
 

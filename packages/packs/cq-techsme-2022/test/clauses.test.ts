@@ -1,31 +1,16 @@
-import { existsSync, readFileSync } from "node:fs"
-import path from "node:path"
-import { Award, DecodeError, type Citation, type Pack } from "@srdi/core"
-import { loadPackDir } from "@srdi/pack-kit"
+import { Award, type Pack } from "@srdi/core"
+import { packFixture } from "@srdi/pack-kit/testing"
 import { beforeAll, describe, expect, it } from "vitest"
 
+const { citations, haveSources, load, sourceText, sourcesDir } = packFixture(import.meta.url)
+
 const SEED = "004_8c5d1477efe227da.txt"
-const seeds = path.resolve(__dirname, "../../../../../shared/seeds")
 
 let pack: Pack.Pack
 
 beforeAll(async () => {
-  const result = await loadPackDir(path.resolve(__dirname, ".."))
-  if (result._tag === "Left") throw new Error(DecodeError.format(result.left, "en"))
-  pack = result.right
+  pack = await load()
 })
-
-// Every object carrying source + clause + text is a citation, wherever it sits (nodes, parameters, gaps).
-const citations = (value: unknown, at: string, out: Array<[string, Citation.Citation]> = []) => {
-  if (Array.isArray(value)) value.forEach((v, i) => citations(v, `${at}[${i}]`, out))
-  else if (typeof value === "object" && value !== null) {
-    const o = value as Record<string, unknown>
-    if (typeof o.source === "string" && typeof o.clause === "string" && typeof o.text === "string")
-      out.push([at, o as unknown as Citation.Citation])
-    for (const [k, v] of Object.entries(o)) citations(v, `${at}.${k}`, out)
-  }
-  return out
-}
 
 const UNNUMBERED = "（未编号）"
 
@@ -125,12 +110,12 @@ describe("cq-techsme-2022 (渝府办发〔2022〕56号)", () => {
   })
 
   it("cites passages found verbatim in the seed, each duplicate a passage printed twice", (ctx) => {
-    if (!existsSync(seeds)) ctx.skip(`seed folder ${seeds} is absent; verbatim check skipped`)
-    const text = readFileSync(path.join(seeds, SEED), "utf8")
-    const all = citations(pack, "pack")
+    if (!haveSources) ctx.skip(`source folder ${sourcesDir} is absent; verbatim check skipped`)
+    const text = sourceText(SEED)
+    const all = citations(pack)
     expect(all.length).toBeGreaterThan(40)
-    expect(all.filter(([, c]) => c.source !== SEED).map(([at]) => at)).toEqual([])
-    expect(all.filter(([, c]) => !text.includes(c.text)).map(([at, c]) => `${at}: ${c.text}`)).toEqual([])
+    expect(all.filter(({ cite }) => cite.source !== SEED).map(({ at }) => at)).toEqual([])
+    expect(all.filter(({ cite }) => !text.includes(cite.text)).map(({ at, cite }) => `${at}: ${cite.text}`)).toEqual([])
     // A duplicate gap cites the repeated passage itself, so it must be printed at least twice.
     const times = (passage: string) => text.split(passage).length - 1
     const once = pack.gaps.filter((g) => g.kind === "duplicate" && times(g.cite?.text ?? "") < 2)

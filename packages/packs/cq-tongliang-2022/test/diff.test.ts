@@ -1,7 +1,9 @@
 import path from "node:path"
 import { Pack } from "@srdi/core"
+import { packFixture } from "@srdi/pack-kit/testing"
 import { beforeAll, describe, expect, it } from "vitest"
-import { load, packDir } from "./pack-fixture.js"
+
+const { load, packDir } = packFixture(import.meta.url)
 
 // Two districts' plans descend from the same city plan: the diff pairs their targets by metric and basis and their
 // clauses by kind and number, so a reader sees where Shizhu's draft departs from Tongliang's plan.
