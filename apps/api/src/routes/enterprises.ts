@@ -3,12 +3,12 @@
  * full version history. Records are decoded by @srdi/core's `Enterprise` schema on every write.
  */
 import { Enterprise, Title, Uscc } from "@srdi/core"
-import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm"
+import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm"
 import { Schema } from "effect"
 import { record } from "../db/audit.js"
 import type { Tx } from "../db/client.js"
 import { enterpriseHistory, enterprises } from "../db/schema.js"
-import { pageFields, Page, paging } from "../http/list.js"
+import { countField, countRows, pageFields, Page, paging } from "../http/list.js"
 import { badRequest, conflict, notFound } from "../http/problem.js"
 import { etag, expectedVersion, route, stale, type Input } from "../http/route.js"
 import type { Scope } from "../middleware/scope.js"
@@ -45,6 +45,7 @@ export const toStored = (e: Enterprise.Enterprise): Enterprise.EnterpriseInput =
 
 const ListQuery = Schema.Struct({
   ...pageFields,
+  ...countField,
   region: Schema.optional(Schema.String),
   industry: Schema.optional(Schema.String),
   q: Schema.optional(Schema.String.pipe(Schema.maxLength(100))),
@@ -143,8 +144,7 @@ export const enterpriseRoutes = [
       const { limit, offset, orderBy } = paging(query, sortable, "uscc")
       const where = filters(scope, query)
       const db = deps.database.db
-      const [items, totals] = await Promise.all([
-        db
+      const items = await db
           .select({
             uscc: enterprises.uscc,
             name: enterprises.name,
@@ -158,10 +158,8 @@ export const enterpriseRoutes = [
           .where(where)
           .orderBy(...orderBy, asc(enterprises.uscc))
           .limit(limit)
-          .offset(offset),
-        db.select({ n: count() }).from(enterprises).where(where),
-      ])
-      return c.json({ items, total: totals[0]?.n ?? 0, limit, offset })
+          .offset(offset)
+      return c.json({ items, ...(await countRows(db, enterprises, where, query.count)), limit, offset })
     },
   }),
   route({

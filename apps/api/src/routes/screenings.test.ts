@@ -63,9 +63,31 @@ describe.each(backends())("screenings on $name", (backend) => {
       items: Array<{ region: string }>
     }
     expect(decisions.items.every((d) => d.region === "500151")).toBe(true)
+    // A population decision's trace is re-derived from the pack hash and input digest, reaching the same verdict.
+    const listed = decisions.items as unknown as Array<{ id: number; verdict: string }>
+    const full = (await (await t.call("GET", `/decisions/${listed[0]!.id}`, { as: "tongliang" })).json()) as {
+      evaluation: { verdict: string; trace: Array<unknown> }
+      recomputed: boolean
+    }
+    expect(full.recomputed).toBe(true)
+    expect(full.evaluation.verdict).toBe(listed[0]!.verdict)
+    expect(full.evaluation.trace.length).toBeGreaterThan(0)
     expect((await t.call("GET", `/screenings/${screening.id}`, { as: "shizhu" })).status).toBe(404)
     const near = await t.call("GET", "/near-misses?pack=cn-miit-tiers&rule=srdi-sme-63", { as: "tongliang" })
     expect(near.status).toBe(200)
+  })
+
+  it("digests the record evaluated: the same record gives the same digest, an edit a new one", async () => {
+    const c = cases[0]!
+    const screen = async () =>
+      ((await (await t.call("POST", "/screenings", { as: "admin", body: { pack: "cn-miit-tiers", rule: c.rule, asOf: c.asOf, uscc: c.enterprise.uscc } })).json()) as {
+        decision: { inputDigest: string }
+      }).decision.inputDigest
+    const first = await screen()
+    expect(await screen()).toBe(first)
+    const got = await t.call("GET", `/enterprises/${c.enterprise.uscc}`, { as: "admin" })
+    await t.call("PUT", `/enterprises/${c.enterprise.uscc}/financials/2019`, { as: "admin", body: { year: 2019, revenue: 1 }, headers: { "if-match": got.headers.get("etag")! } })
+    expect(await screen()).not.toBe(first)
   })
 
   it("rejects a rule not in force on the date, naming asOf", async () => {

@@ -7,10 +7,10 @@ import { Calendar, Region, Rule, Uscc } from "@srdi/core"
 import { and, asc, count, desc, eq, type SQL } from "drizzle-orm"
 import { Schema } from "effect"
 import { decisions, screenings } from "../db/schema.js"
-import { pageFields, Page, paging } from "../http/list.js"
+import { countField, countRows, pageFields, Page, paging } from "../http/list.js"
 import { notFound } from "../http/problem.js"
 import { route } from "../http/route.js"
-import { pickRule, runScreening } from "../screening/run.js"
+import { evaluationOf, pickRule, runScreening } from "../screening/run.js"
 import { loadEnterprise } from "./enterprises.js"
 
 const TAG = "screenings"
@@ -55,6 +55,7 @@ const DecisionRow = Schema.Struct({
   inputDigest: Schema.String,
   reasons: Schema.Unknown,
   evaluation: Schema.optional(Schema.NullOr(Rule.Evaluation)),
+  recomputed: Schema.optional(Schema.Boolean).annotations({ description: "The trace was re-derived from the pack hash and input digest" }),
   createdBy: Schema.String,
   createdAt: Schema.String,
 }).annotations({ identifier: "Decision" })
@@ -81,6 +82,7 @@ const summaryColumns = {
 
 const DecisionQuery = Schema.Struct({
   ...pageFields,
+  ...countField,
   verdict: Schema.optional(Rule.Verdict),
   nearMiss: Schema.optional(Schema.Literal("true", "false")),
   region: Schema.optional(Schema.String),
@@ -171,11 +173,8 @@ export const screeningRoutes = [
       if (query.region !== undefined) parts.push(eq(decisions.region, query.region))
       const where = and(...parts)
       const db = deps.database.db
-      const [items, totals] = await Promise.all([
-        db.select(summaryColumns).from(decisions).where(where).orderBy(...orderBy, asc(decisions.id)).limit(limit).offset(offset),
-        db.select({ n: count() }).from(decisions).where(where),
-      ])
-      return c.json({ items, total: totals[0]?.n ?? 0, limit, offset })
+      const items = await db.select(summaryColumns).from(decisions).where(where).orderBy(...orderBy, asc(decisions.id)).limit(limit).offset(offset)
+      return c.json({ items, ...(await countRows(db, decisions, where, query.count)), limit, offset })
     },
   }),
   route({
@@ -189,7 +188,8 @@ export const screeningRoutes = [
       const found = (await deps.database.db.select().from(decisions).where(eq(decisions.id, Number(params.id) || 0)))[0]
       if (found === undefined) throw notFound("判定 / decision", params.id!)
       scope.read(found.region, "判定 / decision", params.id!)
-      return c.json(found)
+      const evaluation = await evaluationOf(deps.database.db, deps.packs, found)
+      return c.json({ ...found, evaluation: evaluation ?? null, ...(found.evaluation === null && evaluation !== undefined ? { recomputed: true } : {}) })
     },
   }),
   route({
