@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto"
 import { type Calendar, type Enterprise, Rule } from "@srdi/core"
-import { and, asc, eq, gt, type SQL } from "drizzle-orm"
+import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm"
 import type { Db, Tx } from "../db/client.js"
 import { decisions, enterpriseHistory, enterprises, screenings } from "../db/schema.js"
 import { badRequest } from "../http/problem.js"
@@ -77,7 +77,8 @@ export const runScreening = async (
   const { pack, rule, asOf, scope, actor } = options
   const compiled = Rule.compile(rule, { asOf })
   const pageSize = options.pageSize ?? 5000
-  return db.transaction(async (tx: Tx) => {
+  let total = 0
+  const result = await db.transaction(async (tx: Tx) => {
     const [screening] = await tx
       .insert(screenings)
       .values({
@@ -99,7 +100,6 @@ export const runScreening = async (
     }
     if (options.uscc !== undefined) base.push(eq(enterprises.uscc, options.uscc))
     let after = ""
-    let total = 0
     let one: (typeof decisions.$inferSelect) | undefined
     for (;;) {
       const page = await tx
@@ -154,6 +154,9 @@ export const runScreening = async (
       .returning()
     return { screening: done!, decision: one }
   })
+  // A population run adds many rows at once; refresh the planner's statistics for the decision lists.
+  if (total >= 1000) await db.execute(sql`analyze ${decisions}`)
+  return result
 }
 
 /**

@@ -40,6 +40,7 @@ export const seedDemoPopulation = async (db: Db, list: ReadonlyArray<Enterprise.
     }
     await record(tx, "seed", [{ action: "seed:demo", entity: "enterprise", entityId: "*", region: null, after: { count: list.length } }])
   })
+  await db.execute(sql`analyze ${enterprises}`)
 }
 
 /** Seeds what is missing: packs when none are installed, demo data and users on an empty user table. */
