@@ -19,7 +19,7 @@ describe("forms: the API's schemas, messages by field", () => {
     expect(zh.ok).toBe(false)
     if (zh.ok) return
     expect(Object.keys(zh.errors).sort()).toEqual(["asOf", "uscc"])
-    expect(zh.errors.asOf).toMatch(/^不符合要求：.*YYYY-MM-DD.*2025-13-40/)
+    expect(zh.errors.asOf).toBe("日期应写为 YYYY-MM-DD 且真实存在，收到“2025-13-40”")
     const en = check(ScreeningForm, "screening", { pack: "cn-miit-tiers", asOf: "2025-13-40" }, "en")
     expect(en.ok ? "" : en.errors.asOf).toMatch(/date/i)
   })
