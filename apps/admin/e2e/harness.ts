@@ -56,7 +56,8 @@ export const startApi = async (): Promise<Api> => {
   child.stdout?.on("data", (b: Buffer) => (log += b.toString()))
   child.stderr?.on("data", (b: Buffer) => (log += b.toString()))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 150_000
+  // Seeding the demo population takes ~20 s on an idle 2-core machine and far longer on a loaded one.
+  const deadline = Date.now() + 360_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${log}`)
     try {
