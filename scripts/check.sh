@@ -32,9 +32,11 @@ if git rev-parse --verify -q "$base" >/dev/null; then
   node scripts/check-changesets.mjs --base "$base"
 fi
 echo "== test"
-pnpm turbo run test --concurrency=1
+log="$(mktemp)"
+pnpm turbo run test --concurrency=1 2>&1 | tee "$log"
 if [ -f docs/.vitepress/config.ts ] || [ -f docs/.vitepress/config.mts ]; then
   echo "== docs site"
   pnpm docs:build
 fi
-echo "check: all passed"
+node scripts/tally-tests.mjs "$log"
+rm -f "$log"
