@@ -224,6 +224,21 @@ const compileCompare = (node: R.Compare, asOf: IsoDate): CompiledNode => {
   }
 }
 
+// Title and honour nodes pass when something is found; the trace shows what (or a distance of 1 when nothing is).
+const presence = (node: R.HasTitle | R.HasHonor, find: (e: Enterprise) => string | undefined): CompiledNode => {
+  const fail = node.soft === true ? REVIEW : FAIL
+  return {
+    v: (e) => (find(e) === undefined ? fail : PASS),
+    t: (e, _ctx, depth) => {
+      const found = find(e)
+      const entry = base(node, depth, found === undefined ? fail : PASS)
+      if (found === undefined) entry.distance = 1
+      else entry.value = found
+      return entry
+    },
+  }
+}
+
 const compileTitle = (node: R.HasTitle, asOf: IsoDate): CompiledNode => {
   const titles = node.titles
   const minRank = node.minLevel === undefined ? 0 : LEVEL_RANK[node.minLevel]
@@ -254,17 +269,7 @@ const compileTitle = (node: R.HasTitle, asOf: IsoDate): CompiledNode => {
     }
     return undefined
   }
-  const fail = node.soft === true ? REVIEW : FAIL
-  return {
-    v: (e) => (held(e) === undefined ? fail : PASS),
-    t: (e, _ctx, depth) => {
-      const h = held(e)
-      const entry = base(node, depth, h === undefined ? fail : PASS)
-      if (h === undefined) entry.distance = 1
-      else entry.value = h
-      return entry
-    },
-  }
+  return presence(node, held)
 }
 
 const compileHonor = (node: R.HasHonor, asOf: IsoDate): CompiledNode => {
@@ -279,17 +284,7 @@ const compileHonor = (node: R.HasHonor, asOf: IsoDate): CompiledNode => {
     }
     return undefined
   }
-  const fail = node.soft === true ? REVIEW : FAIL
-  return {
-    v: (e) => (found(e) === undefined ? fail : PASS),
-    t: (e, _ctx, depth) => {
-      const h = found(e)
-      const entry = base(node, depth, h === undefined ? fail : PASS)
-      if (h === undefined) entry.distance = 1
-      else entry.value = h
-      return entry
-    },
-  }
+  return presence(node, found)
 }
 
 const compileAttestation = (node: R.Attest, asOf: IsoDate): CompiledNode => {
