@@ -179,6 +179,53 @@ describe("Pack.resolve", () => {
     expect(origin.rules["hardtech-rd-intensity"]).toBe("cq-tongliang-2022")
     expect(origin.regions["500000"]).toBe("cq-tongliang-2022")
   })
+
+  it("resolves three layers: a district inherits the national criteria through its city plan", () => {
+    // district → city → national, as cq-tongliang-2022 → cq-srdi-2022 → cn-miit-tiers: only the bottom layer has
+    // rules, and the district's own test cases name them.
+    const national: Pack.Pack = {
+      ...chongqing,
+      meta: {
+        ...chongqing.meta,
+        id: "cn-miit-tiers",
+        region: "100000",
+        period: { from: "2022-01-01", to: "2099-12-31" },
+      },
+      regions: [{ code: "100000", name: "中华人民共和国", level: "national" }],
+      units: [{ id: "cn-miit", name: "工业和信息化部", region: "100000" }],
+      awards: [],
+      pools: [],
+      gaps: [],
+    }
+    const city: Pack.Pack = {
+      ...chongqing,
+      meta: { ...chongqing.meta, extends: ["cn-miit-tiers"] },
+      regions: [{ code: "500000", name: "重庆市", level: "municipal", parent: "100000" }],
+      rules: [],
+    }
+    const district: Pack.Pack = { ...tongliang, meta: { ...tongliang.meta, extends: ["cq-srdi-2022"] }, rules: [] }
+    expect(district.tests.map((t) => t.rule)).toContain("hardtech-rd-intensity")
+
+    // Validated against the city alone, the district's cases name a rule nobody declares; with the chain they do.
+    expect(codes(Pack.validate(district, { base: [city] }))).toEqual([
+      "unknown_rule tests[0].rule",
+      "unknown_rule tests[1].rule",
+    ])
+    expect(Pack.validate(district, { base: [national, city] })).toEqual([])
+
+    const layers = [national, city, district]
+    const resolved = Pack.resolve(layers)
+    expect(resolved.meta).toBe(district.meta)
+    expect(resolved.regions.map((r) => r.code)).toEqual(["100000", "500000", "500151"])
+    expect(resolved.units.map((u) => u.id)).toEqual(["cn-miit", "cq-jxw", "tl-jxw", "tl-kjj", "tl-jw"])
+    expect(resolved.rules.map((r) => r.id)).toEqual(["hardtech-rd-intensity"])
+    const origin = Pack.origin(layers)
+    expect(origin.rules["hardtech-rd-intensity"]).toBe("cn-miit-tiers")
+    expect(origin.units["cq-jxw"]).toBe("cq-srdi-2022")
+    expect(origin.regions["500151"]).toBe("cq-tongliang-2022")
+    // The district's cases run against the rule two layers down.
+    expect(Pack.runTests(resolved).map((r) => r.ok)).toEqual(district.tests.map(() => true))
+  })
 })
 
 describe("Pack.diff", () => {
@@ -275,7 +322,9 @@ describe("Pack.diff", () => {
       ["tl-task-2", "sz-task-2", "number"],
     ])
     expect(diff.collections.units).toMatchObject({ added: [], removed: ["tl-jxw", "tl-jw"] })
-    expect(diff.collections.units.changed.map((c) => [c.was, c.id, c.matchedBy])).toEqual([["tl-kjj", "sz-kjj", "name"]])
+    expect(diff.collections.units.changed.map((c) => [c.was, c.id, c.matchedBy])).toEqual([
+      ["tl-kjj", "sz-kjj", "name"],
+    ])
     expect(Pack.formatDiff(diff, "zh")).toContain("~ sz-srdi-sme-2025（按指标与口径对应 tl-srdi-sme-2025）")
     expect(Schema.is(Pack.Diff)(diff)).toBe(true)
   })
