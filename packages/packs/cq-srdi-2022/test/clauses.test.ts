@@ -2,7 +2,7 @@ import { Pack, Parameter } from "@srdi/core"
 import { packFixture } from "@srdi/pack-kit/testing"
 import { beforeAll, describe, expect, it } from "vitest"
 
-const { citations, haveSources, isVerbatim, load, packDir } = packFixture(import.meta.url)
+const { citations, haveSources, isVerbatim, load, loadResolved, packDir } = packFixture(import.meta.url)
 
 const REFERENCE = "reference/national-criteria.md"
 
@@ -21,7 +21,23 @@ describe("cq-srdi-2022: Chongqing municipal plan 2022–2025 (from the reference
     expect(pack.meta.region).toBe("500000")
     expect(pack.meta.status).toBe("final")
     expect(pack.meta.source.file).toBe(REFERENCE)
-    expect(pack.meta.extends).toEqual([])
+    expect(pack.meta.extends).toEqual(["cn-miit-tiers"])
+  })
+
+  it("extends the national criteria, so the city and its districts screen with the MIIT rules and add none", async () => {
+    const { layers, pack: resolved } = await loadResolved(packDir)
+    expect(layers.map((l) => l.meta.id)).toEqual(["cn-miit-tiers", "cq-srdi-2022"])
+    expect(pack.rules).toEqual([])
+    const national = layers[0]!
+    expect(resolved.rules.map((r) => r.id)).toEqual(national.rules.map((r) => r.id))
+    expect(new Set(resolved.rules.map((r) => r.decides))).toEqual(
+      new Set(["innovative_sme", "srdi_sme", "little_giant"]),
+    )
+    // The reason is on record, citing the tiers the plan's targets count.
+    const why = pack.gaps.find((g) => g.id === "cq-national-criteria")
+    expect(why?.cite?.text).toContain("创新型中小企业 25,000; 市级专精特新 2,500; 小巨人 300")
+    for (const metric of ["enterprises.innovative_sme", "enterprises.srdi_sme", "enterprises.little_giant"])
+      expect(pack.targets.map((t) => t.metric)).toContain(metric)
   })
 
   it("sets the four 2025 targets of the reference", () => {
@@ -65,6 +81,7 @@ describe("cq-srdi-2022: Chongqing municipal plan 2022–2025 (from the reference
       ["cq-target-wording", "ambiguous"],
       ["cq-listing-award-date", "missing"],
       ["cq-listing-later-stages", "unspecified_amount"],
+      ["cq-national-criteria", "ambiguous"],
     ])
     // No tasks are encoded: the plan's text is not available (gap cq-tasks), so nothing may pretend otherwise.
     expect(pack.tasks).toEqual([])
