@@ -2,7 +2,7 @@ import { Pack, Parameter, Unit } from "@srdi/core"
 import { packFixture } from "@srdi/pack-kit/testing"
 import { beforeAll, describe, expect, it } from "vitest"
 
-const { citations, haveSources, installedPackDir, isVerbatim, load, packDir, sourceText } = packFixture(import.meta.url)
+const { citations, haveSources, isVerbatim, load, loadResolved, packDir, sourceText } = packFixture(import.meta.url)
 
 const SEED = "000_d71d90c544c9bbc9.txt"
 const TONGLIANG = "500151"
@@ -19,10 +19,12 @@ describe("cq-tongliang-2022: Tongliang district plan (seed 000)", () => {
   let pack: Pack.Pack
   let base: Pack.Pack
   let resolved: Pack.Pack
+  // Base first: cn-miit-tiers, cq-srdi-2022, then this pack.
+  let layers: ReadonlyArray<Pack.Pack>
   beforeAll(async () => {
     pack = await load(packDir)
-    base = await load(installedPackDir("cq-srdi-2022"))
-    resolved = Pack.resolve([base, pack])
+    ;({ layers, pack: resolved } = await loadResolved(packDir))
+    base = layers.find((l) => l.meta.id === "cq-srdi-2022")!
   })
 
   it("records the notice: final, issued 2022-10-25, no 文号 printed, extending the city plan", () => {
@@ -91,7 +93,7 @@ describe("cq-tongliang-2022: Tongliang district plan (seed 000)", () => {
     const units = new Set(resolved.units.map((u) => u.id))
     for (const t of pack.tasks)
       for (const u of [...t.lead, ...t.cooperating]) expect(units, `${t.id}: ${u}`).toContain(u)
-    expect(Pack.validate(pack, { base: [base] })).toEqual([])
+    expect(Pack.validate(pack, { base: layers.slice(0, -1) })).toEqual([])
   })
 
   it("sets the 2025 targets as aspirational (力争) and rolls them up to the city's", () => {
@@ -167,7 +169,18 @@ describe("cq-tongliang-2022: Tongliang district plan (seed 000)", () => {
       ["tl-subtarget-deadlines", "ambiguous"],
       ["tl-safeguard-3-support", "ambiguous"],
       ["tl-safeguard-3-open-units", "ambiguous"],
+      ["tl-tier-criteria", "ambiguous"],
     ])
+  })
+
+  it("screens with the national criteria through the city plan (cq-tongliang-2022 → cq-srdi-2022 → cn-miit-tiers)", () => {
+    expect(layers.map((l) => l.meta.id)).toEqual(["cn-miit-tiers", "cq-srdi-2022", "cq-tongliang-2022"])
+    // No criteria of its own (gap tl-tier-criteria): its rules and those its screening cases run are national.
+    const origin = Pack.origin(layers).rules
+    expect(pack.rules).toEqual([])
+    expect(
+      new Set([...resolved.rules.map((r) => r.id), ...pack.tests.flatMap((t) => t.rule ?? [])].map((id) => origin[id])),
+    ).toEqual(new Set(["cn-miit-tiers"]))
   })
 
   it("cites the seed for every target, task, award, pool and gap", () => {
