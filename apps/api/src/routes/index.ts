@@ -14,6 +14,7 @@ import { poolRoutes } from "./pools.js"
 import { problemRoutes } from "./problems.js"
 import { regionRoutes } from "./regions.js"
 import { screeningRoutes } from "./screenings.js"
+import { titleRoutes } from "./titles.js"
 
 /** Every route. `table` lets the OpenAPI route describe the table it belongs to. */
 export const allRoutes = (table: () => ReadonlyArray<AnyRoute>): Array<AnyRoute> => [
@@ -29,4 +30,5 @@ export const allRoutes = (table: () => ReadonlyArray<AnyRoute>): Array<AnyRoute>
   ...awardRoutes,
   ...planRoutes,
   ...problemRoutes,
+  ...titleRoutes,
 ]
