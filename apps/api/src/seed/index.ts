@@ -1,7 +1,8 @@
 /**
  * First-start seeding: the bundled packs (regions, units, rules...), and — unless disabled — a synthetic demo
  * population of Tongliang and Shizhu with several years of history, clearly labelled as demo data (names start
- * with 演示·, rows flagged `demo`), plus one demo login per role.
+ * with 演示·, rows flagged `demo`), the district targets' observations counted from that population (source says
+ * demo), plus one demo login per role.
  */
 import { type Enterprise, Synthetic } from "@srdi/core"
 import { count, eq, sql } from "drizzle-orm"
@@ -10,8 +11,9 @@ import { record } from "../db/audit.js"
 import type { Db } from "../db/client.js"
 import { enterpriseHistory, enterprises, packs, users } from "../db/schema.js"
 import type { Logger } from "../middleware/logger.js"
-import { installPacks, readAllBundled } from "../packs/catalog.js"
+import { installPacks, PackCache, readAllBundled } from "../packs/catalog.js"
 import { toStored } from "../routes/enterprises.js"
+import { declaredTargets, demoObservations, seedDemoObservations } from "./observations.js"
 import { BASE_REGIONS, upsertRegions } from "./regions.js"
 import { DEMO_USERS, ensureUsers, type NewUser } from "./users.js"
 
@@ -61,10 +63,14 @@ export const seed = async (
   const haveUsers = (await db.select({ n: count() }).from(users))[0]?.n ?? 0
   if (haveUsers > 0) return { packs: installed, demoEnterprises: 0, logins: [], demo: false }
   if (options.demo) {
-    const population = Synthetic.population({ seed: 2025, size: options.demoSize, regions: ["500151", "500240"], lastYear: 2024, years: 5 })
+    const [lastYear, years] = [2024, 5]
+    const population = Synthetic.population({ seed: 2025, size: options.demoSize, regions: ["500151", "500240"], lastYear, years })
     await seedDemoPopulation(db, population)
+    const yearEnds = Array.from({ length: years }, (_, i) => lastYear - years + 1 + i)
+    const observed = demoObservations(await declaredTargets(db, new PackCache()), population, yearEnds)
+    await seedDemoObservations(db, observed)
     const logins = await ensureUsers(db, DEMO_USERS)
-    logger.info("seed.demo", { enterprises: population.length, users: logins.map((u) => u.username) })
+    logger.info("seed.demo", { enterprises: population.length, observations: observed.length, users: logins.map((u) => u.username) })
     return { packs: installed, demoEnterprises: population.length, logins, demo: true }
   }
   const password = options.adminPassword ?? randomBytes(12).toString("base64url")
