@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from "@testing-library/svelte"
 import { describe, expect, it, vi } from "vitest"
 import VerdictBadge from "../src/lib/components/VerdictBadge.svelte"
 import Why from "../src/lib/components/Why.svelte"
+import TierPyramid from "../src/routes/dashboard/TierPyramid.svelte"
 import FieldHost from "./fixtures/FieldHost.svelte"
 import TableHost from "./fixtures/TableHost.svelte"
 
@@ -109,5 +110,61 @@ describe("Why", () => {
     expect(screen.getByText("financials[2024].revenue")).toBeTruthy()
     expect(screen.getAllByText(`${CITE.clause} · ${CITE.source}`)).toHaveLength(2)
     expect(screen.getAllByText(CITE.text)[0]!.tagName).toBe("BLOCKQUOTE")
+  })
+})
+
+describe("Why: trace values", () => {
+  const node = (over: Record<string, unknown>) => ({ id: "n", kind: "compare", depth: 0, outcome: "fail", label: { zh: "研发投入强度不低于3%", en: "R&D intensity at least 3%" }, cite: CITE, ...over })
+  const evaluation = (trace: Array<Record<string, unknown>>) => ({ rule: "r", asOf: "2025-06-30", verdict: "ineligible", trace, missing: [], distance: 0.1, nearMiss: false, reasons: { zh: [], en: [] } }) as never
+
+  it("writes a percent indicator as a percent and money in 万元, without floating-point noise", () => {
+    render(Why, {
+      reasons: null,
+      evaluation: evaluation([
+        node({ id: "a", indicator: "rdIntensity", value: 2.9000000000000004, op: ">=", threshold: 3 }),
+        node({ id: "b", indicator: "revenue", value: [1800.333333, null], op: ">=", threshold: 2000 }),
+        node({ id: "c", value: 0.30000000000000004, op: ">=", threshold: 0.5 }),
+      ]),
+    })
+    const text = [...document.querySelectorAll(".trace .node")].map((n) => n.textContent ?? "")
+    expect(text[0]).toContain("= 2.9%")
+    expect(text[0]).toContain(">= 3%")
+    expect(text[1]).toContain("= 1800.33万元、缺失")
+    expect(text[1]).toContain(">= 2000万元")
+    expect(text[2]).toContain("= 0.3")
+    expect(document.body.textContent).not.toContain("0000000")
+  })
+})
+
+describe("TierPyramid", () => {
+  const counts = (a: number, b: number, c: number, d: number) => ({ innovative_sme: a, srdi_sme: b, little_giant: c, listed: d })
+  const tiers = [
+    { tier: "innovative_sme", zh: "创新型中小企业", en: "innovative SME" },
+    { tier: "srdi_sme", zh: "专精特新中小企业", en: "SRDI SME" },
+    { tier: "little_giant", zh: "专精特新“小巨人”企业", en: "little giant" },
+    { tier: "listed", zh: "上市企业", en: "listed company" },
+  ] as const
+  const one = { region: "500151", name: "铜梁区", nameEn: "Tongliang", enterprises: 600, holding: counts(180, 40, 4, 1), highest: counts(140, 36, 3, 1) }
+  const two = { region: "500240", name: "石柱县", nameEn: "Shizhu", enterprises: 400, holding: counts(120, 20, 1, 0), highest: counts(100, 19, 1, 0) }
+
+  it("lists the rungs top first with holders and highest rung, in a table beside the chart", () => {
+    render(TierPyramid, { data: { asOf: "2024-12-31", tiers, items: [one], total: { enterprises: 600, holding: one.holding, highest: one.highest } } })
+    const rows = screen.getAllByRole("row").slice(1).map((r) => [...r.children].map((c) => c.textContent))
+    expect(rows).toEqual([
+      ["上市企业", "1", "1"],
+      ["专精特新“小巨人”企业", "4", "3"],
+      ["专精特新中小企业", "40", "36"],
+      ["创新型中小企业", "180", "140"],
+    ])
+    expect(screen.getByRole("figure", { name: "梯度培育金字塔" })).toBeTruthy()
+    expect(screen.getByText(/2024-12-31/)).toBeTruthy()
+  })
+
+  it("adds a column per region and a total when the user sees several regions", () => {
+    const total = { enterprises: 1000, holding: counts(300, 60, 5, 1), highest: counts(240, 55, 4, 1) }
+    render(TierPyramid, { data: { asOf: "2024-12-31", tiers, items: [one, two], total } })
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["层级", "铜梁区", "石柱县", "合计", "以此为最高层级"])
+    const base = screen.getAllByRole("row").at(-1)!
+    expect([...base.children].map((c) => c.textContent)).toEqual(["创新型中小企业", "180", "120", "300", "240"])
   })
 })

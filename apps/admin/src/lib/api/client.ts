@@ -11,6 +11,7 @@ import type {
   PackDiff,
   PackRow,
   Page,
+  Pyramid,
   RegionRow,
   Screening,
   StoredEnterprise,
@@ -128,6 +129,8 @@ export const api = {
     query: { limit?: number; offset?: number; sort?: string; verdict?: string; nearMiss?: string; region?: string },
   ) => json<Page<Decision>>("GET", `/screenings/${id}/decisions`, { query }),
   decision: (id: number) => json<Decision>("GET", `/decisions/${id}`),
+
+  pyramid: (query: { asOf?: string; region?: string } = {}) => json<Pyramid>("GET", "/titles/pyramid", { query }),
 
   /** Any list route the plan-tracking pages read (awards, pools, tasks, problems, audit, targets). */
   list: <A>(path: string, query: Query = {}) => json<Page<A> | { items: ReadonlyArray<A> }>("GET", path, { query }),

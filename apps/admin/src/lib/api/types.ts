@@ -142,3 +142,21 @@ export interface ImportResult {
   readonly errors: ReadonlyArray<Roster.RowError>
   readonly unknownColumns: ReadonlyArray<string>
 }
+
+/** Counts per rung of the tier ladder. */
+export type TierCounts = Readonly<Record<"innovative_sme" | "srdi_sme" | "little_giant" | "listed", number>>
+
+/** `GET /titles/pyramid`: enterprises holding each rung as of a date, per region in the caller's scope. */
+export interface Pyramid {
+  readonly asOf: string
+  readonly tiers: ReadonlyArray<{ readonly tier: keyof TierCounts; readonly zh: string; readonly en: string }>
+  readonly items: ReadonlyArray<{
+    readonly region: string
+    readonly name: string
+    readonly nameEn: string | null
+    readonly enterprises: number
+    readonly holding: TierCounts
+    readonly highest: TierCounts
+  }>
+  readonly total: { readonly enterprises: number; readonly holding: TierCounts; readonly highest: TierCounts }
+}
