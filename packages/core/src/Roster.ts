@@ -5,9 +5,9 @@
  *
  * @since 0.1.0
  */
-import { Either, Schema } from "effect"
-import type { Enterprise, EnterpriseInput } from "./Enterprise.js"
-import { decode as decodeEnterprise } from "./Enterprise.js"
+import { Either, ParseResult, Schema } from "effect"
+import { type DecodeError, fromParseError } from "./DecodeError.js"
+import { Enterprise, type EnterpriseInput } from "./Enterprise.js"
 import { Text } from "./Locale.js"
 import { fromBody } from "./Uscc.js"
 import {
@@ -594,6 +594,15 @@ const merge = (rows: ReadonlyArray<ParsedRow>): Merged => {
   return merged
 }
 
+/**
+ * Decodes a merged enterprise. The input holds only fields this module put there, so there are no excess
+ * properties to look for — and looking for them (`onExcessProperty: "error"`, as `Enterprise.decode` does for
+ * input from outside) cost Effect 60 µs per enterprise against 24 µs without: most of a 100,000-row import.
+ */
+const decodeAll = ParseResult.decodeUnknownEither(Enterprise, { errors: "all" })
+const decodeMerged = (input: unknown): Either.Either<Enterprise, DecodeError> =>
+  Either.mapLeft(decodeAll(input), (e) => fromParseError("enterprise", e))
+
 /** The row and column a decode issue path points at. */
 const locate = (merged: Merged, rows: ReadonlyArray<ParsedRow>, path: ReadonlyArray<PropertyKey>): Origin => {
   const first = rows[0]!
@@ -667,7 +676,7 @@ export const fromRows = (rows: ReadonlyArray<Row>, options: { readonly firstRow?
     const merged = merge(group)
     const found = [...cellErrors, ...merged.errors]
     // Decode even when cells failed, so one pass reports every problem (bad cells are left out of the input).
-    const decoded = decodeEnterprise(merged.input)
+    const decoded = decodeMerged(merged.input)
     if (Either.isRight(decoded) && found.length === 0) {
       enterprises.push(decoded.right)
       continue

@@ -2,6 +2,7 @@
  * The audit log: every write records who, when, what, and the record before and after, in the same transaction
  * as the write itself (so a rolled-back write leaves no audit line, and no write goes unlogged).
  */
+import { insertMany } from "./bulk.js"
 import type { Tx } from "./client.js"
 import { audit } from "./schema.js"
 
@@ -17,17 +18,18 @@ export interface Change {
 
 /** Records changes made by an actor. */
 export const record = async (tx: Tx, actor: string, changes: ReadonlyArray<Change>): Promise<void> => {
-  for (let i = 0; i < changes.length; i += 500) {
-    await tx.insert(audit).values(
-      changes.slice(i, i + 500).map((c) => ({
-        actor,
-        action: c.action,
-        entity: c.entity,
-        entityId: c.entityId,
-        region: c.region,
-        before: c.before ?? null,
-        after: c.after ?? null,
-      })),
-    )
-  }
+  if (changes.length === 0) return
+  await insertMany(
+    tx,
+    audit,
+    changes.map((c) => ({
+      actor,
+      action: c.action,
+      entity: c.entity,
+      entityId: c.entityId,
+      region: c.region,
+      before: c.before ?? null,
+      after: c.after ?? null,
+    })),
+  )
 }

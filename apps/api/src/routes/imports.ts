@@ -4,9 +4,10 @@
  * Roster; an import is one transaction, written in batches, so a crash mid-import leaves nothing half-written.
  */
 import { type Enterprise, Roster } from "@srdi/core"
-import { and, asc, gt, inArray, sql, type SQL } from "drizzle-orm"
+import { and, asc, gt, sql, type SQL } from "drizzle-orm"
 import { Schema } from "effect"
 import { record } from "../db/audit.js"
+import { CHUNK, inJson, recordset } from "../db/bulk.js"
 import type { Tx } from "../db/client.js"
 import { enterpriseHistory, enterprises, imports } from "../db/schema.js"
 import { HttpProblem, TYPES } from "../http/problem.js"
@@ -36,16 +37,14 @@ const ImportResult = Schema.Struct({
   unknownColumns: Schema.Array(Schema.String),
 }).annotations({ identifier: "ImportResult" })
 
-const BATCH = 1000
-
-/** Existing versions and regions of the USCCs, read in batches (locked when writing). */
+/** Existing versions and regions of the USCCs (locked when writing). */
 const existingOf = async (tx: Tx, usccs: ReadonlyArray<string>, lock: boolean) => {
   const found = new Map<string, { region: string; version: number }>()
-  for (let i = 0; i < usccs.length; i += BATCH) {
+  for (let i = 0; i < usccs.length; i += CHUNK) {
     const q = tx
       .select({ uscc: enterprises.uscc, region: enterprises.region, version: enterprises.version })
       .from(enterprises)
-      .where(inArray(enterprises.uscc, usccs.slice(i, i + BATCH) as Array<string>))
+      .where(inJson(enterprises.uscc, usccs.slice(i, i + CHUNK)))
     for (const r of await (lock ? q.for("update") : q)) found.set(r.uscc, { region: r.region, version: r.version })
   }
   return found
@@ -77,7 +76,11 @@ const scopeErrors = (
   return out
 }
 
-/** The upsert: new records at version 1, changed ones at version + 1, history and audit per enterprise. */
+/**
+ * The upsert: new records at version 1, changed ones at version + 1, history and audit per enterprise. Each chunk is
+ * one statement: the upsert returns the rows it wrote straight into the history table (a data-modifying CTE), so
+ * no record crosses the wire twice.
+ */
 const upsert = async (
   tx: Tx,
   list: ReadonlyArray<Enterprise.Enterprise>,
@@ -87,27 +90,18 @@ const upsert = async (
 ): Promise<{ inserted: number; updated: number }> => {
   let inserted = 0
   let updated = 0
-  for (let i = 0; i < list.length; i += BATCH) {
-    const chunk = list.slice(i, i + BATCH)
-    const rows = chunk.map((e) => ({ uscc: e.uscc as string, name: e.name, region: e.region, industry: e.industry ?? null, data: toStored(e) }))
-    await tx
-      .insert(enterprises)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: enterprises.uscc,
-        set: {
-          name: sql`excluded.name`,
-          region: sql`excluded.region`,
-          industry: sql`excluded.industry`,
-          data: sql`excluded.data`,
-          version: sql`${enterprises.version} + 1`,
-          updatedAt: sql`now()`,
-        },
-      })
-    // Copy the rows just written into the history inside the database, rather than sending every record twice.
-    await tx.execute(sql`insert into ${enterpriseHistory} (uscc, version, data, change, changed_by)
-      select uscc, version, data, ${`import:${importId}`}, ${actor} from ${enterprises}
-      where uscc in (${sql.join(rows.map((r) => sql`${r.uscc}`), sql`, `)})`)
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const rows = list
+      .slice(i, i + CHUNK)
+      .map((e) => ({ uscc: e.uscc as string, name: e.name, region: e.region, industry: e.industry ?? null, data: toStored(e) }))
+    const { source, names } = recordset(enterprises, rows)
+    await tx.execute(sql`with written as (
+        insert into ${enterprises} (${names}) select ${names} from ${source}
+        on conflict (uscc) do update set name = excluded.name, region = excluded.region, industry = excluded.industry,
+          data = excluded.data, version = ${enterprises.version} + 1, updated_at = now()
+        returning uscc, version, data)
+      insert into ${enterpriseHistory} (uscc, version, data, change, changed_by)
+      select uscc, version, data, ${`import:${importId}`}, ${actor} from written`)
     // The history row holds the full record after; the audit line links to it by version.
     await record(
       tx,

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto"
 import { type Calendar, type Enterprise, Rule } from "@srdi/core"
 import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm"
+import { insertMany } from "../db/bulk.js"
 import type { Db, Tx } from "../db/client.js"
 import { decisions, enterpriseHistory, enterprises, screenings } from "../db/schema.js"
 import { badRequest } from "../http/problem.js"
@@ -143,7 +144,7 @@ export const runScreening = async (
         })
       }
       if (options.uscc !== undefined) one = (await tx.insert(decisions).values(batch).returning())[0]
-      else for (let i = 0; i < batch.length; i += 1000) await tx.insert(decisions).values(batch.slice(i, i + 1000))
+      else await insertMany(tx, decisions, batch)
       total += page.length
       if (page.length < pageSize) break
     }
