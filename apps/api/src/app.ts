@@ -11,6 +11,7 @@ import { secureHeaders } from "hono/secure-headers"
 import { SessionStore } from "./auth/sessions.js"
 import { HttpProblem, respond, TYPES } from "./http/problem.js"
 import { decodeBody, decodeQuery, honoPath, type AppDeps, type AnyRoute, type Services } from "./http/route.js"
+import { ReadCache } from "./http/read-cache.js"
 import { PackCache } from "./packs/catalog.js"
 import { RateLimiter } from "./middleware/rate-limit.js"
 import { Scope, type Principal } from "./middleware/scope.js"
@@ -54,6 +55,31 @@ const tokenOf = (c: Context): string | undefined => {
   return getCookie(c, COOKIE)
 }
 
+/**
+ * Answers a GET from the read cache, or computes it and keeps a successful JSON answer. `cache-control: no-cache`
+ * skips the lookup; `x-cache` says which it was.
+ */
+const cachedRead = async (c: Context, cache: ReadCache, key: string, handle: () => Promise<Response>): Promise<Response> => {
+  if (c.req.header("cache-control")?.includes("no-cache") !== true) {
+    const hit = cache.get(key)
+    if (hit !== undefined) {
+      c.header("x-cache", "hit")
+      return c.body(hit.body, 200, hit.headers)
+    }
+  }
+  const generation = cache.generation
+  const res = await handle()
+  if (res.status !== 200 || res.headers.get("content-type")?.startsWith("application/json") !== true) return res
+  const body = await res.text()
+  const headers: Record<string, string> = {}
+  res.headers.forEach((value, name) => {
+    if (name !== "x-request-id") headers[name] = value
+  })
+  cache.set(key, generation, { body, headers })
+  c.header("x-cache", "miss")
+  return c.body(body, 200, headers)
+}
+
 /** The app and the services it built (the route table is exposed for the OpenAPI document and tests). */
 export interface App {
   readonly app: Hono
@@ -68,7 +94,10 @@ export const createApp = (deps: AppDeps): App => {
     sessions: new SessionStore(deps.database.db, deps.config.sessionHours),
     loginLimiter: new RateLimiter(deps.config.loginAttemptsPerMinute, 60_000),
     packs: new PackCache(),
+    // Only a store this process alone writes can be cached safely: embedded PGlite, unless configured otherwise.
+    ...((deps.config.readCache ?? deps.database.kind === "pglite") ? { readCache: new ReadCache() } : {}),
   }
+  const cache = services.readCache
   const app = new Hono()
   const { logger, config } = deps
 
@@ -120,9 +149,21 @@ export const createApp = (deps: AppDeps): App => {
       if (r.access === "write" && (user.role === "viewer" || user.role === "unit_officer")) scope.write(user.region ?? "")
       if (r.access === "unit" && user.role === "viewer") scope.write(user.region ?? "")
       if (r.access === "municipal") scope.municipal()
-      const query = r.query === undefined ? {} : decodeQuery(c, r.query)
-      const body = r.body === undefined ? undefined : await decodeBody(c, r.body)
-      return r.handler({ c, body, query, params: c.req.param() as Record<string, string>, scope, user, deps: services })
+      const handle = async () => {
+        const query = r.query === undefined ? {} : decodeQuery(c, r.query)
+        const body = r.body === undefined ? undefined : await decodeBody(c, r.body)
+        return r.handler({ c, body, query, params: c.req.param() as Record<string, string>, scope, user, deps: services })
+      }
+      if (cache === undefined || r.access === "public") return handle()
+      if (r.method !== "get")
+        try {
+          return await handle()
+        } finally {
+          // Whatever the write did (or half did and rolled back), answers computed before it are gone.
+          cache.invalidate()
+        }
+      if (r.produces !== undefined) return handle()
+      return cachedRead(c, cache, `${user.id} ${c.req.url}`, handle)
     })
   }
 

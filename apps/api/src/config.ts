@@ -55,6 +55,7 @@ export const fromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfig => (
     uploadLimitBytes: int(env, "SRDI_UPLOAD_LIMIT", 64 * 1024 * 1024),
     loginAttemptsPerMinute: int(env, "SRDI_LOGIN_PER_MINUTE", 10),
     sessionHours: int(env, "SRDI_SESSION_HOURS", 12),
+    ...(env.SRDI_READ_CACHE !== undefined && env.SRDI_READ_CACHE !== "" ? { readCache: flag(env, "SRDI_READ_CACHE", false) } : {}),
     ...(env.SRDI_ADMIN_DIST !== undefined ? { adminDist: resolve(env.SRDI_ADMIN_DIST) } : {}),
   },
 })

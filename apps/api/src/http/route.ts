@@ -9,6 +9,7 @@ import { DecodeError } from "@srdi/core"
 import { Either, type Schema } from "effect"
 import type { Context } from "hono"
 import type { Database } from "../db/client.js"
+import type { ReadCache } from "./read-cache.js"
 import type { Logger } from "../middleware/logger.js"
 import type { SessionStore } from "../auth/sessions.js"
 import type { PackCache } from "../packs/catalog.js"
@@ -32,6 +33,8 @@ export interface AppConfig {
   readonly loginAttemptsPerMinute: number
   readonly sessionHours: number
   readonly adminDist?: string
+  /** Cache GET answers in memory (see http/read-cache.ts); default: on for embedded PGlite, off for PostgreSQL. */
+  readonly readCache?: boolean
 }
 
 /** What handlers get besides the request. */
@@ -46,6 +49,7 @@ export interface Services extends AppDeps {
   readonly sessions: SessionStore
   readonly loginLimiter: RateLimiter
   readonly packs: PackCache
+  readonly readCache?: ReadCache
 }
 
 /** The decoded request, the caller and its scope. */
