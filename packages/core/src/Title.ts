@@ -16,7 +16,9 @@ import type { Enterprise } from "./Enterprise.js"
  * @category schemas
  */
 export const TitleId = Schema.String.pipe(
-  Schema.pattern(/^[a-z][a-z0-9_]*$/, { message: () => "称号编号应为小写下划线格式，如 srdi_sme / a title id is a lower-case slug such as srdi_sme" }),
+  Schema.pattern(/^[a-z][a-z0-9_]*$/, {
+    message: () => "称号编号应为小写下划线格式，如 srdi_sme / a title id is a lower-case slug such as srdi_sme",
+  }),
   Schema.annotations({ identifier: "TitleId" }),
 )
 
@@ -169,10 +171,35 @@ export const isValidAt = (holding: Holding, asOf: IsoDate): boolean => {
   return until === undefined || asOf <= until
 }
 
+// The first holding among `titles` that counts on `asOf` (see holdsAt): the loop holdsAt and heldAt share.
+const heldIn = (
+  holdings: ReadonlyArray<Holding>,
+  titles: ReadonlyArray<string>,
+  asOf: IsoDate,
+  minLevel: GrantLevel | undefined,
+  within: number | undefined,
+): string | undefined => {
+  for (let i = 0; i < holdings.length; i++) {
+    const h = holdings[i]!
+    if (!titles.includes(h.title) || !meetsLevel(h.level, minLevel)) continue
+    if (within === undefined) {
+      if (isValidAt(h, asOf)) return h.title
+    } else if (
+      h.grantedOn <= asOf &&
+      yearsBetween(h.grantedOn, asOf) <= within &&
+      (h.revokedOn === undefined || h.revokedOn > asOf)
+    ) {
+      return h.title
+    }
+  }
+  return undefined
+}
+
 /**
  * Whether the holdings include any of `titles` on `asOf`, at `minLevel` or above. Without `withinYears` the
  * holding must be valid on `asOf`; with it, the holding must have been granted within that many years before
- * `asOf` (and not revoked by then), whether or not it has since expired — "近N年获得".
+ * `asOf` (and not revoked by then), whether or not it has since expired — "近N年获得". Reads holdings only: to
+ * count `listed` from listing events as well, use {@link heldAt}.
  *
  * @example
  * Title.holdsAt(e.titles, ["municipal_tech_center", "tech_innovation_demo"], "2025-06-30", { minLevel: "municipal" })
@@ -185,23 +212,7 @@ export const holdsAt = (
   titles: ReadonlyArray<string>,
   asOf: IsoDate,
   opts?: { readonly minLevel?: GrantLevel | undefined; readonly withinYears?: number | undefined },
-): boolean => {
-  const minLevel = opts?.minLevel
-  const within = opts?.withinYears
-  for (const h of holdings) {
-    if (!titles.includes(h.title) || !meetsLevel(h.level, minLevel)) continue
-    if (within === undefined) {
-      if (isValidAt(h, asOf)) return true
-    } else if (
-      h.grantedOn <= asOf &&
-      yearsBetween(h.grantedOn, asOf) <= within &&
-      (h.revokedOn === undefined || h.revokedOn > asOf)
-    ) {
-      return true
-    }
-  }
-  return false
-}
+): boolean => heldIn(holdings, titles, asOf, opts?.minLevel, opts?.withinYears) !== undefined
 
 /**
  * The listing stages that make an enterprise `listed`: a listing on an exchange board (北交所, 科创板, 创业板, 主板).
@@ -235,6 +246,34 @@ export const listingAt = (e: Enterprise, asOf: IsoDate): Enterprise["listing"][n
 }
 
 /**
+ * Which of `titles` an enterprise holds on `asOf`, or `undefined` for none: the one answer to "does this enterprise
+ * hold this title on this date" that rules, the ladder and apps share. `listed` is held through a listing on an
+ * exchange board ({@link listingAt}; with `withinYears`, reached within that many years — a listing has no grant
+ * level, so `minLevel` does not apply to it) or through a `listed` holding; every other title through a holding, under
+ * {@link holdsAt}'s rules. `listed` is checked first, then holdings in record order; the first match is returned.
+ *
+ * @example
+ * Title.heldAt(e, ["listed"], "2025-06-30") // "listed" once e reached 科创板 on 2024-03-15, with no `listed` title on record
+ * Title.heldAt(e, ["srdi_sme", "little_giant"], "2025-06-30") !== undefined // holds either
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const heldAt = (
+  e: Enterprise,
+  titles: ReadonlyArray<string>,
+  asOf: IsoDate,
+  opts?: { readonly minLevel?: GrantLevel | undefined; readonly withinYears?: number | undefined },
+): string | undefined => {
+  const within = opts?.withinYears
+  if (titles.includes("listed")) {
+    const event = listingAt(e, asOf)
+    if (event !== undefined && (within === undefined || yearsBetween(event.reachedOn, asOf) <= within)) return "listed"
+  }
+  return heldIn(e.titles, titles, asOf, opts?.minLevel, within)
+}
+
+/**
  * The highest rung of the ladder an enterprise holds on a date: `listed` once it has reached a listing on an
  * exchange board (北交所, 科创板, 创业板, 主板), else the highest valid ladder title; `undefined` for none.
  *
@@ -242,10 +281,9 @@ export const listingAt = (e: Enterprise, asOf: IsoDate): Enterprise["listing"][n
  * @category getters
  */
 export const tierAt = (e: Enterprise, asOf: IsoDate): Tier | undefined => {
-  if (listingAt(e, asOf) !== undefined) return "listed"
   for (let i = LADDER.length - 1; i >= 0; i--) {
     const rung = LADDER[i]!
-    if (holdsAt(e.titles, [rung], asOf)) return rung
+    if (heldAt(e, [rung], asOf) !== undefined) return rung
   }
   return undefined
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Rule, Title } from "../src/index.js"
+import { FastCheck as fc } from "effect"
+import { Calendar, Enterprise, Rule, Title } from "../src/index.js"
 import { firm, hardTechInput } from "./fixtures/firms.js"
 import { hardTechPool } from "./fixtures/hard-tech-003.js"
 
@@ -39,6 +40,107 @@ describe("Title.holdsAt", () => {
     expect(Title.holdsAt([srdi], ["srdi_sme"], "2026-06-30")).toBe(false)
     expect(Title.holdsAt([srdi], ["srdi_sme"], "2026-06-30", { withinYears: 4 })).toBe(true)
     expect(Title.holdsAt([srdi], ["srdi_sme"], "2026-06-30", { withinYears: 3 })).toBe(false)
+  })
+})
+
+describe("Title.heldAt", () => {
+  const onStar = firm({
+    titles: [{ title: "hnte", level: "national", grantedOn: "2023-01-01" }],
+    listing: [
+      { stage: "neeq_basic", reachedOn: "2022-05-01" },
+      { stage: "star", reachedOn: "2024-03-15" },
+    ],
+  })
+
+  it("holds `listed` through a listing on an exchange board, with no `listed` title on record", () => {
+    expect(Title.heldAt(onStar, ["listed"], "2024-03-14")).toBeUndefined() // NEEQ is not a listing
+    expect(Title.heldAt(onStar, ["listed"], "2024-03-15")).toBe("listed")
+    const recorded = firm({ titles: [{ title: "listed", grantedOn: "2021-06-01" }] })
+    expect(Title.heldAt(recorded, ["listed"], "2025-06-30")).toBe("listed")
+  })
+
+  it("counts a listing within `withinYears` from the day it was reached; a grant level does not apply to it", () => {
+    expect(Title.heldAt(onStar, ["listed"], "2025-06-30", { withinYears: 1 })).toBeUndefined()
+    expect(Title.heldAt(onStar, ["listed"], "2025-06-30", { withinYears: 2 })).toBe("listed")
+    expect(Title.heldAt(onStar, ["listed"], "2025-06-30", { minLevel: "national" })).toBe("listed")
+  })
+
+  it("answers for other titles as holdsAt does, naming the title held", () => {
+    expect(Title.heldAt(onStar, ["srdi_sme", "hnte"], "2025-06-30")).toBe("hnte")
+    expect(Title.heldAt(onStar, ["srdi_sme"], "2025-06-30")).toBeUndefined()
+    expect(Title.heldAt(onStar, ["hnte"], "2026-01-01")).toBeUndefined() // 3 years from 2023-01-01
+    expect(Title.heldAt(onStar, ["hnte"], "2025-06-30", { minLevel: "national" })).toBe("hnte")
+  })
+
+  // Random records: a few titles (listed among them) with levels, reviews and revocations, and listing events.
+  const day = fc
+    .integer({ min: Calendar.toDays("2018-01-01"), max: Calendar.toDays("2027-12-31") })
+    .map(Calendar.fromDays)
+  const optional = <A>(arb: fc.Arbitrary<A>) => fc.option(arb, { nil: undefined })
+  const titleIds = ["innovative_sme", "srdi_sme", "little_giant", "listed", "hnte"]
+  const holding = fc.record({
+    title: fc.constantFrom(...titleIds),
+    level: optional(fc.constantFrom("national", "provincial", "municipal", "district")),
+    grantedOn: day,
+    reviewedOn: optional(day),
+    revokedOn: optional(day),
+  })
+  const record = fc.record({
+    titles: fc.array(holding, { maxLength: 4 }),
+    listing: fc.array(fc.record({ stage: fc.constantFrom(...Enterprise.LISTING_STAGES), reachedOn: day }), {
+      maxLength: 3,
+    }),
+  })
+  const query = fc.record({
+    titles: fc.subarray(titleIds, { minLength: 1 }),
+    asOf: day,
+    minLevel: optional(fc.constantFrom("national", "provincial", "municipal", "district")),
+    withinYears: optional(fc.integer({ min: 1, max: 5 })),
+  })
+
+  it("is holdsAt over the holdings, or a listing for `listed` (property)", () => {
+    fc.assert(
+      fc.property(record, query, (input, q) => {
+        const e = firm(input)
+        const opts = { minLevel: q.minLevel, withinYears: q.withinYears }
+        const listing = Title.listingAt(e, q.asOf)
+        const byListing =
+          q.titles.includes("listed") &&
+          listing !== undefined &&
+          (q.withinYears === undefined || Calendar.yearsBetween(listing.reachedOn, q.asOf) <= q.withinYears)
+        const held = Title.heldAt(e, q.titles, q.asOf, opts)
+        expect(held !== undefined).toBe(byListing || Title.holdsAt(e.titles, q.titles, q.asOf, opts))
+        if (held !== undefined) expect(q.titles).toContain(held)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("decides a rule's title node (property)", () => {
+    const cite = { source: "000_d71d90c544c9bbc9.txt", clause: "二（一）1", text: "对首次认定为市级“专精特新”" }
+    fc.assert(
+      fc.property(record, query, (input, q) => {
+        const e = firm(input)
+        const rule = Rule.compile(
+          {
+            ...hardTechPool,
+            root: {
+              kind: "title",
+              id: "held",
+              cite,
+              titles: q.titles,
+              ...(q.minLevel !== undefined ? { minLevel: q.minLevel } : {}),
+              ...(q.withinYears !== undefined ? { withinYears: q.withinYears } : {}),
+            },
+          },
+          { asOf: q.asOf },
+        )
+        const held = Title.heldAt(e, q.titles, q.asOf, { minLevel: q.minLevel, withinYears: q.withinYears })
+        expect(rule.verdict(e)).toBe(held === undefined ? "ineligible" : "eligible")
+        expect(rule.evaluate(e).trace[0]?.value).toBe(held)
+      }),
+      { numRuns: 200 },
+    )
   })
 })
 

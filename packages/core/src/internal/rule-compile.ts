@@ -3,12 +3,12 @@
  * `v` decides (outcome codes, no allocation, short-circuits); `t` decides and writes the trace (pre-order,
  * every child visited) — both share the same getters so they can never disagree.
  */
-import { type IsoDate, toDays, yearsBetween } from "../Calendar.js"
+import { type IsoDate, toDays } from "../Calendar.js"
 import type { Enterprise } from "../Enterprise.js"
 import { compute, type Ref } from "../Indicator.js"
 import { valueAt } from "../Parameter.js"
 import type * as R from "../Rule.js"
-import { isValidAt, LEVEL_RANK, listingAt, meetsLevel } from "../Title.js"
+import { heldAt, meetsLevel } from "../Title.js"
 import { defaultLabel, refLabel } from "./rule-label.js"
 import { type Getter, scalar, yearly } from "./rule-indicator.js"
 
@@ -239,37 +239,11 @@ const presence = (node: R.HasTitle | R.HasHonor, find: (e: Enterprise) => string
   }
 }
 
+// Title.heldAt is the one predicate (holdings, and `listed` through listing events); the options are built once here.
 const compileTitle = (node: R.HasTitle, asOf: IsoDate): CompiledNode => {
   const titles = node.titles
-  const minRank = node.minLevel === undefined ? 0 : LEVEL_RANK[node.minLevel]
-  const within = node.withinYears
-  // `listed` is also held through a listing event on an exchange board, which is how most records show it.
-  const listed = titles.includes("listed")
-  // The holding that satisfies the node, if any (see Title.holdsAt for the semantics).
-  const held = (e: Enterprise): string | undefined => {
-    if (listed) {
-      const event = listingAt(e, asOf)
-      if (event !== undefined && (within === undefined || yearsBetween(event.reachedOn, asOf) <= within))
-        return "listed"
-    }
-    const hs = e.titles
-    for (let i = 0; i < hs.length; i++) {
-      const h = hs[i]!
-      if (!titles.includes(h.title)) continue
-      if (minRank > 0 && (h.level === undefined || LEVEL_RANK[h.level] < minRank)) continue
-      if (within === undefined) {
-        if (isValidAt(h, asOf)) return h.title
-      } else if (
-        h.grantedOn <= asOf &&
-        yearsBetween(h.grantedOn, asOf) <= within &&
-        (h.revokedOn === undefined || h.revokedOn > asOf)
-      ) {
-        return h.title
-      }
-    }
-    return undefined
-  }
-  return presence(node, held)
+  const opts = { minLevel: node.minLevel, withinYears: node.withinYears }
+  return presence(node, (e) => heldAt(e, titles, asOf, opts))
 }
 
 const compileHonor = (node: R.HasHonor, asOf: IsoDate): CompiledNode => {
