@@ -1,8 +1,10 @@
-import { fireEvent, render, screen } from "@testing-library/svelte"
-import { describe, expect, it, vi } from "vitest"
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import VerdictBadge from "../src/lib/components/VerdictBadge.svelte"
 import Why from "../src/lib/components/Why.svelte"
 import TierPyramid from "../src/routes/dashboard/TierPyramid.svelte"
+import EnterpriseForm from "../src/routes/enterprises/EnterpriseForm.svelte"
+import FinancialYearForm from "../src/routes/enterprises/FinancialYearForm.svelte"
 import FieldHost from "./fixtures/FieldHost.svelte"
 import TableHost from "./fixtures/TableHost.svelte"
 
@@ -166,5 +168,103 @@ describe("TierPyramid", () => {
     expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["层级", "铜梁区", "石柱县", "合计", "以此为最高层级"])
     const base = screen.getAllByRole("row").at(-1)!
     expect([...base.children].map((c) => c.textContent)).toEqual(["创新型中小企业", "180", "120", "300", "240"])
+  })
+})
+
+describe("EnterpriseForm and FinancialYearForm", () => {
+  const USCC = "91500151MA5U7AQX3U"
+  const stored = (version: number, over: Record<string, unknown> = {}) => ({
+    enterprise: { uscc: USCC, name: "演示·铜梁某精密制造有限公司", region: "500151", industry: "C3484", financials: [{ year: 2024, revenue: 9600, newEquity: 300 }], titles: [], ...over },
+    version,
+    demo: true,
+    createdAt: "2025-01-01T00:00:00Z",
+    updatedAt: "2025-01-01T00:00:00Z",
+  })
+  const regions = [{ code: "500151", name: "铜梁区", nameEn: "Tongliang", level: "district", parent: "500000" }]
+  const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": status < 300 ? "application/json" : "application/problem+json", ...headers } })
+  let fetchMock: ReturnType<typeof vi.fn>
+  beforeEach(async () => {
+    const { Uscc } = await import("@srdi/core")
+    expect(Uscc.problem(USCC)).toBeUndefined()
+    fetchMock = vi.fn()
+    vi.stubGlobal("fetch", fetchMock)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it("names a bad USCC and a bad date next to their fields and sends nothing", async () => {
+    render(EnterpriseForm, { regions, onsaved: vi.fn(), oncancel: vi.fn() })
+    await fireEvent.input(screen.getByLabelText("统一社会信用代码"), { target: { value: "91500151BADCODE12X" } })
+    await fireEvent.input(screen.getByLabelText("企业名称"), { target: { value: "测试企业" } })
+    await fireEvent.input(screen.getByLabelText("地区"), { target: { value: "500151" } })
+    await fireEvent.input(screen.getByLabelText("成立日期"), { target: { value: "2020-02-30" } })
+    await fireEvent.click(screen.getByRole("button", { name: "保存" }))
+    await waitFor(() => expect(document.querySelector("#nf-uscc-error")).not.toBeNull())
+    expect(document.querySelector("#nf-foundedOn-error")?.textContent).toMatch(/日期/)
+    expect(screen.getByLabelText("统一社会信用代码").getAttribute("aria-describedby")).toBe("nf-uscc-error")
+    expect(document.querySelector("#nf-name-error")).toBeNull()
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
+  it("edits with If-Match at the version read, keeps the fields it does not show, and hands back the saved record", async () => {
+    const onsaved = vi.fn()
+    fetchMock.mockResolvedValue(answer(200, stored(4, { name: "演示·新名称" }), { etag: '"4"' }))
+    render(EnterpriseForm, { current: stored(3), regions, onsaved, oncancel: vi.fn() })
+    expect((screen.getByLabelText("统一社会信用代码") as HTMLInputElement).readOnly).toBe(true)
+    await fireEvent.input(screen.getByLabelText("企业名称"), { target: { value: "演示·新名称" } })
+    await fireEvent.click(screen.getByRole("button", { name: "保存" }))
+    await waitFor(() => expect(onsaved).toHaveBeenCalled())
+    const [url, init] = fetchMock.mock.calls[0]! as [string, RequestInit]
+    expect(url).toMatch(new RegExp(`/enterprises/${USCC}$`))
+    expect(init.method).toBe("PUT")
+    expect((init.headers as Record<string, string>)["if-match"]).toBe('"3"')
+    const body = JSON.parse(String(init.body)) as { name: string; financials: Array<{ revenue: number }> }
+    expect(body.name).toBe("演示·新名称")
+    expect(body.financials[0]!.revenue).toBe(9600)
+    expect(onsaved.mock.calls[0]![0].version).toBe(4)
+  })
+
+  it("reports a stale version in words, keeps what was typed, and offers to reload", async () => {
+    const onreload = vi.fn()
+    fetchMock.mockResolvedValue(answer(412, { status: 412, detail: "changed", detailZh: "已被修改", type: "https://srdi.invalid/problems/stale" }, { etag: '"5"' }))
+    render(EnterpriseForm, { current: stored(3), regions, onsaved: vi.fn(), oncancel: vi.fn(), onreload })
+    await fireEvent.input(screen.getByLabelText("企业名称"), { target: { value: "我刚输入的名称" } })
+    await fireEvent.click(screen.getByRole("button", { name: "保存" }))
+    const alert = await screen.findByText(/已被他人修改/)
+    expect(alert.textContent).toContain("当前版本 5")
+    expect(alert.textContent).toContain("基于版本 3")
+    expect((screen.getByLabelText("企业名称") as HTMLInputElement).value).toBe("我刚输入的名称")
+    await fireEvent.click(screen.getByRole("button", { name: "重新载入最新版本" }))
+    expect(onreload).toHaveBeenCalled()
+  })
+
+  it("puts the API's field issue next to the field and its sentence above the buttons", async () => {
+    fetchMock.mockResolvedValue(
+      answer(403, { status: 403, detail: "you may not change data of another region (500240)", detailZh: "无权修改其他区县（500240）的数据", errors: [{ at: "region", message: { zh: "无权使用该地区", en: "not your region" } }] }),
+    )
+    render(EnterpriseForm, { current: stored(3), regions, onsaved: vi.fn(), oncancel: vi.fn() })
+    await fireEvent.input(screen.getByLabelText("地区"), { target: { value: "500240" } })
+    await fireEvent.click(screen.getByRole("button", { name: "保存" }))
+    expect((await screen.findByText("无权修改其他区县（500240）的数据")).getAttribute("role")).toBe("alert")
+    expect(document.querySelector("#ef-region-error")?.textContent).toBe("无权使用该地区")
+    expect((screen.getByLabelText("地区") as HTMLInputElement).value).toBe("500240")
+  })
+
+  it("saves a financial year as numbers with If-Match, keeping figures the form does not show, and names a non-number", async () => {
+    const onsaved = vi.fn()
+    fetchMock.mockResolvedValue(answer(200, stored(4), { etag: '"4"' }))
+    render(FinancialYearForm, { current: stored(3), year: 2024, onsaved, oncancel: vi.fn() })
+    expect((screen.getByLabelText("营业收入（万元）") as HTMLInputElement).value).toBe("9600")
+    await fireEvent.input(screen.getByLabelText("研发费用（万元）"), { target: { value: "六百" } })
+    await fireEvent.click(screen.getByRole("button", { name: "保存" }))
+    await waitFor(() => expect(document.querySelector("#fy-rdExpense-error")).not.toBeNull())
+    expect(fetchMock).not.toHaveBeenCalled()
+    await fireEvent.input(screen.getByLabelText("研发费用（万元）"), { target: { value: "612.5" } })
+    await fireEvent.click(screen.getByRole("button", { name: "保存" }))
+    await waitFor(() => expect(onsaved).toHaveBeenCalled())
+    const [url, init] = fetchMock.mock.calls[0]! as [string, RequestInit]
+    expect(url).toMatch(new RegExp(`/enterprises/${USCC}/financials/2024$`))
+    expect((init.headers as Record<string, string>)["if-match"]).toBe('"3"')
+    expect(JSON.parse(String(init.body))).toEqual({ year: 2024, revenue: 9600, rdExpense: 612.5, newEquity: 300 })
   })
 })

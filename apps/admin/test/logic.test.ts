@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { ApiError, problemOf } from "../src/lib/api/problem.js"
 import type { PackRow } from "../src/lib/api/types.js"
-import { check, ScreeningForm } from "../src/lib/forms.js"
+import { check, checkFinancialYear, checkProfile, ScreeningForm } from "../src/lib/forms.js"
+import { plainNumber, traceValue } from "../src/lib/components/trace-values.js"
 import { defaultPack } from "../src/lib/plan-context.svelte.js"
 import { parseHash } from "../src/lib/router.svelte.js"
 import { can } from "../src/lib/session.svelte.js"
@@ -38,6 +39,38 @@ describe("forms: the API's schemas, messages by field", () => {
   })
 })
 
+describe("enterprise forms: core's Enterprise schema", () => {
+  it("turns the yes / no / unknown choice into a boolean or leaves it out, and requires name and region", () => {
+    const ok = checkProfile({ uscc: "91500151MA5U7AQX3U", name: " 测试 ", region: "500151", industry: "", strategicEmerging: "true" }, "zh")
+    expect(ok).toEqual({ ok: true, value: { uscc: "91500151MA5U7AQX3U", name: "测试", region: "500151", strategicEmerging: true } })
+    const unknown = checkProfile({ uscc: "91500151MA5U7AQX3U", name: "测试", region: "500151", strategicEmerging: "" }, "zh")
+    expect(unknown.ok && "strategicEmerging" in unknown.value).toBe(false)
+    const bad = checkProfile({ uscc: "91500151MA5U7AQX3U", name: "", region: "5001", strategicEmerging: "" }, "en")
+    expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(["name", "region"])
+  })
+
+  it("reads typed figures as numbers (thousands separators allowed) and names what is not one", () => {
+    expect(checkFinancialYear({ year: "2024", revenue: "12,000.5", employees: "" }, "zh")).toEqual({ ok: true, value: { year: 2024, revenue: 12000.5 } })
+    const bad = checkFinancialYear({ year: "2024", employees: "12.5", rdExpense: "abc" }, "zh")
+    expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(["employees", "rdExpense"])
+  })
+})
+
+describe("trace values", () => {
+  it("drops floating-point noise and keeps small ratios readable", () => {
+    expect(plainNumber(0.30000000000000004)).toBe("0.3")
+    expect(plainNumber(0.0035)).toBe("0.0035")
+    expect(plainNumber(1234567.891)).toBe("1,234,567.89")
+  })
+
+  it("writes values in the indicator's measure in either language", () => {
+    expect(traceValue({ value: 5.000000000000001, indicator: "rdIntensity" }, "en")).toBe("5%")
+    expect(traceValue({ value: [12000, null], indicator: "revenue" }, "en")).toBe("12,000 万元 (CNY 10k), missing")
+    expect(traceValue({ value: 3, indicator: "yearsInNiche" }, "zh")).toBe("3年")
+    expect(traceValue({ value: true }, "zh")).toBe("是")
+  })
+})
+
 describe("problemOf", () => {
   it("reads problem+json with Chinese detail and field issues", async () => {
     const res = new Response(
@@ -56,6 +89,14 @@ describe("problemOf", () => {
     expect(e.text("zh")).toBe("请用 rule 指定规则")
     expect(e.text("en")).toBe("name the rule to run")
     expect(e.byField("zh")).toEqual({ rule: "需要指定规则" })
+  })
+
+  it("marks a 412 as stale and reads the current version from its ETag", async () => {
+    const res = new Response(JSON.stringify({ status: 412, detail: "changed" }), { status: 412, headers: { etag: '"7"' } })
+    const e = await problemOf(res)
+    expect(e.stale).toBe(true)
+    expect(e.currentVersion).toBe(7)
+    expect(new ApiError(400, { zh: "x", en: "x" }).stale).toBe(false)
   })
 
   it("falls back to the status line when the body is not JSON", async () => {

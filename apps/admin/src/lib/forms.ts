@@ -2,25 +2,20 @@
  * Form validation with the API's own schemas (from @srdi/core): the same decode the server runs, with each issue
  * keyed by field so the message sits next to its input.
  */
-import { Calendar, DecodeError, Region, Task, Uscc } from "@srdi/core"
+import { Calendar, DecodeError, Enterprise, Region, Task, Uscc } from "@srdi/core"
 import { Either, Schema } from "effect"
 
 /** The outcome of checking a form: the decoded value, or messages by field. */
 export type Checked<A> =
   { readonly ok: true; readonly value: A } | { readonly ok: false; readonly errors: Record<string, string> }
 
-/** Decodes a form's values; `lang` picks the message language. Empty strings count as absent. */
-export const check = <A, I>(
+/** Decodes values already shaped for the schema (numbers, booleans); issues keyed by their first path segment. */
+export const checkValues = <A, I>(
   schema: Schema.Schema<A, I, never>,
   subject: string,
-  values: Record<string, string>,
+  input: Record<string, unknown>,
   lang: string,
 ): Checked<A> => {
-  const input = Object.fromEntries(
-    Object.entries(values)
-      .filter(([, v]) => v.trim() !== "")
-      .map(([k, v]) => [k, v.trim()]),
-  )
   const result = DecodeError.decode(schema, subject)(input)
   if (Either.isRight(result)) return { ok: true, value: result.right }
   const errors: Record<string, string> = {}
@@ -29,6 +24,50 @@ export const check = <A, I>(
     errors[key] ??= lang.startsWith("en") ? issue.message.en : issue.message.zh
   }
   return { ok: false, errors }
+}
+
+/** Decodes a form's values; `lang` picks the message language. Empty strings count as absent. */
+export const check = <A, I>(
+  schema: Schema.Schema<A, I, never>,
+  subject: string,
+  values: Record<string, string>,
+  lang: string,
+): Checked<A> => checkValues(schema, subject, present(values), lang)
+
+const present = (values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v.trim() !== "")
+      .map(([k, v]) => [k, v.trim()]),
+  )
+
+/** The fields of an enterprise's profile: core's Enterprise schema, field for field (the API decodes the whole record with it). */
+export const ProfileForm = Schema.Struct({
+  uscc: Enterprise.Enterprise.fields.uscc,
+  name: Enterprise.Enterprise.fields.name,
+  region: Enterprise.Enterprise.fields.region,
+  industry: Enterprise.Enterprise.fields.industry,
+  foundedOn: Enterprise.Enterprise.fields.foundedOn,
+  nicheSince: Enterprise.Enterprise.fields.nicheSince,
+  strategicEmerging: Enterprise.Enterprise.fields.strategicEmerging,
+})
+
+/** A profile as the API takes it: text fields trimmed (empty ones left out), the yes / no / unknown choice as a boolean. */
+export const checkProfile = (values: Record<string, string>, lang: string): Checked<typeof ProfileForm.Type> => {
+  const { strategicEmerging, ...text } = values
+  const input: Record<string, unknown> = present(text)
+  if (strategicEmerging === "true" || strategicEmerging === "false") input.strategicEmerging = strategicEmerging === "true"
+  return checkValues(ProfileForm, "enterprise", input, lang)
+}
+
+/** One financial year: core's `Enterprise.FinancialYear`. Typed numbers become numbers; anything else is left for the schema to name. */
+export const checkFinancialYear = (values: Record<string, string>, lang: string): Checked<Enterprise.FinancialYear> => {
+  const input: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(present(values))) {
+    const n = Number(v.replace(/[,，]/g, ""))
+    input[k] = Number.isFinite(n) ? n : v
+  }
+  return checkValues(Enterprise.FinancialYear, "financials", input, lang)
 }
 
 /** The login form: the API's `Login` body (1–100 and 1–200 characters). */

@@ -16,6 +16,7 @@ import type {
   Screening,
   StoredEnterprise,
 } from "./types.js"
+import type { Enterprise } from "@srdi/core"
 import { ApiError, offline, problemOf } from "./problem.js"
 
 /** Where the API lives relative to the page. */
@@ -88,6 +89,15 @@ export const api = {
     industry?: string
   }) => json<Page<EnterpriseSummary>>("GET", "/enterprises", { query }),
   enterprise: (uscc: string) => json<StoredEnterprise>("GET", `/enterprises/${encodeURIComponent(uscc)}`),
+  createEnterprise: (body: Enterprise.EnterpriseInput) => json<StoredEnterprise>("POST", "/enterprises", { json: body }),
+  /** Replaces an enterprise; `version` (If-Match) is the one it was read at, so a newer save is not overwritten. */
+  updateEnterprise: (uscc: string, body: Enterprise.EnterpriseInput, version: number) =>
+    json<StoredEnterprise>("PUT", `/enterprises/${encodeURIComponent(uscc)}`, { json: body, ifMatch: String(version) }),
+  putFinancialYear: (uscc: string, body: Enterprise.FinancialYear, version: number) =>
+    json<StoredEnterprise>("PUT", `/enterprises/${encodeURIComponent(uscc)}/financials/${body.year}`, {
+      json: body,
+      ifMatch: String(version),
+    }),
   enterpriseDecisions: (uscc: string) =>
     json<Page<Decision>>("GET", `/enterprises/${encodeURIComponent(uscc)}/decisions`, { query: { limit: 100 } }),
 

@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly detail: { readonly zh: string; readonly en: string },
     readonly issues: ReadonlyArray<ProblemIssue> = [],
     readonly type = "",
+    /** The current version's ETag a 412 (stale edit) answers with. */
+    readonly etag?: string,
   ) {
     super(detail.en)
   }
@@ -26,6 +28,17 @@ export class ApiError extends Error {
   /** The message in a language. */
   text(lang: string): string {
     return lang.startsWith("en") ? this.detail.en : this.detail.zh
+  }
+
+  /** Whether the request edited an old version (412): someone else saved in between. */
+  get stale(): boolean {
+    return this.status === 412
+  }
+
+  /** The version the server holds now, from the ETag of a 412. */
+  get currentVersion(): number | undefined {
+    const m = /(\d+)/.exec(this.etag ?? "")
+    return m === null ? undefined : Number(m[1])
   }
 
   /** Issues by field name (the last segment of `at`, e.g. `asOf`), for messages next to inputs. */
@@ -57,7 +70,7 @@ export const problemOf = async (res: Response): Promise<ApiError> => {
     // a proxy or a crash page: fall back to the status line
   }
   const en = body.detail ?? body.title ?? `${res.status} ${res.statusText}`
-  return new ApiError(res.status, { zh: body.detailZh ?? en, en }, body.errors ?? [], body.type ?? "")
+  return new ApiError(res.status, { zh: body.detailZh ?? en, en }, body.errors ?? [], body.type ?? "", res.headers.get("etag") ?? undefined)
 }
 
 /** A network failure (API down, offline) as an {@link ApiError} with status 0. */
