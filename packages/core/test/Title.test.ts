@@ -78,9 +78,10 @@ describe("Title.heldAt", () => {
     .map(Calendar.fromDays)
   const optional = <A>(arb: fc.Arbitrary<A>) => fc.option(arb, { nil: undefined })
   const titleIds = ["innovative_sme", "srdi_sme", "little_giant", "listed", "hnte"]
+  const level = fc.constantFrom<Title.GrantLevel>("national", "provincial", "municipal", "district")
   const holding = fc.record({
     title: fc.constantFrom(...titleIds),
-    level: optional(fc.constantFrom("national", "provincial", "municipal", "district")),
+    level: optional(level),
     grantedOn: day,
     reviewedOn: optional(day),
     revokedOn: optional(day),
@@ -94,7 +95,7 @@ describe("Title.heldAt", () => {
   const query = fc.record({
     titles: fc.subarray(titleIds, { minLength: 1 }),
     asOf: day,
-    minLevel: optional(fc.constantFrom("national", "provincial", "municipal", "district")),
+    minLevel: optional(level),
     withinYears: optional(fc.integer({ min: 1, max: 5 })),
   })
 
