@@ -1,7 +1,8 @@
 /**
- * The admin in a real browser against the real API: log in, import a file with a bad row, run a screening and open
- * one verdict's why, approve an award, and a district admin refused another district's enterprise. Screenshots of the
- * main pages go to apps/admin/screenshots/.
+ * The admin in a real browser against the real API: log in and read the dashboard (tier pyramid, target progress from
+ * the demo observations, the roll-up), edit an enterprise (and be told when someone else saved first), import a file
+ * with a bad row, run a screening and open one verdict's why, approve an award, and a district admin refused another
+ * district's enterprise. Screenshots of the main pages go to apps/admin/screenshots/.
  */
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
@@ -32,6 +33,26 @@ afterAll(async () => {
   await api?.stop()
 })
 
+const number = (text: string | null): number => Number((text ?? "").replace(/[^\d.]/g, ""))
+
+/** Waits for the dashboard's plan panels and checks they show numbers: the pyramid, target progress and the roll-up. */
+const dashboardFilled = async () => {
+  // The tier pyramid counts the demo population's titles: the base rung holds enterprises, and no rung is blank.
+  const base = page.locator('table.pyramid tr[data-tier="innovative_sme"] td.holding')
+  await base.waitFor({ timeout: 30_000 })
+  expect(number(await base.textContent())).toBeGreaterThan(0)
+  for (const cell of await page.locator("table.pyramid td.holding").allTextContents()) expect(cell).toMatch(/^[\d,]+$/)
+  await page.locator("section[aria-labelledby=pyramid] figure.chart svg").waitFor({ timeout: 30_000 })
+  // Target progress has a current value from the demo observations (the district's innovative SMEs at 2024 year end).
+  const current = page.locator("section[aria-labelledby=targets] tbody tr").first().locator("td").nth(1)
+  await expect.poll(() => current.textContent(), { timeout: 30_000 }).toMatch(/^\d+$/)
+  // The roll-up of the districts against the city target fills in rather than staying on "loading".
+  const rollup = page.locator("section[aria-labelledby=rollup]")
+  await rollup.locator("tbody tr").first().waitFor({ timeout: 30_000 })
+  expect(await rollup.textContent()).not.toContain("加载中")
+  expect(await rollup.locator("tbody tr").count()).toBeGreaterThan(1)
+}
+
 describe("admin (Chromium, real API)", () => {
   it("refuses a wrong password with a readable message and keeps the username", async () => {
     await page.goto(api.url + "/")
@@ -51,6 +72,7 @@ describe("admin (Chromium, real API)", () => {
     // A district admin sees only its own district in the per-region chart's table.
     const regions = await page.locator("table.visually-hidden tbody th").allTextContents()
     expect(regions).toEqual(["铜梁区"])
+    await dashboardFilled()
     await shot("dashboard")
   })
 
@@ -68,6 +90,61 @@ describe("admin (Chromium, real API)", () => {
     await page.getByRole("row").nth(1).getByRole("link").click()
     await page.getByRole("heading", { name: "基本信息" }).waitFor()
     await shot("enterprise-detail")
+  })
+
+  it("edits an enterprise's profile and one financial year, and says so when someone else saved first", async () => {
+    const t = await token(api.url, "tongliang", "demo-tongliang")
+    const first = (await get<{ items: Array<{ uscc: string }> }>("/enterprises?limit=1&region=500151&sort=-name", t)).items[0]!.uscc
+    const before = await get<{ enterprise: { name: string; financials: Array<{ year: number }> }; version: number }>(`/enterprises/${first}`, t)
+    await page.goto(`${api.url}/#/enterprises/${first}`)
+    await page.getByRole("heading", { name: before.enterprise.name }).waitFor()
+
+    // Profile: a bad date is named next to its field before anything is sent, then a new name is saved.
+    await page.getByRole("button", { name: "编辑", exact: true }).click()
+    await page.getByLabel("成立日期").fill("2020-02-30")
+    await page.getByRole("button", { name: "保存" }).click()
+    await page.locator("#ef-foundedOn-error").waitFor()
+    await page.getByLabel("成立日期").fill("2012-05-08")
+    const renamed = `${before.enterprise.name}（已更名）`
+    await page.getByLabel("企业名称").fill(renamed)
+    await page.getByRole("button", { name: "保存" }).click()
+    await page.getByRole("heading", { name: renamed }).waitFor()
+    const after = await get<{ enterprise: { name: string; foundedOn: string }; version: number }>(`/enterprises/${first}`, t)
+    expect(after.enterprise).toMatchObject({ name: renamed, foundedOn: "2012-05-08" })
+    expect(after.version).toBe(before.version + 1)
+
+    // A financial year: the new revenue shows in the table and is stored.
+    const year = before.enterprise.financials.at(-1)!.year
+    await page.getByRole("button", { name: `编辑 ${year} 年度` }).click()
+    await page.getByLabel("营业收入（万元）").fill("12345.6")
+    await page.getByRole("button", { name: "保存" }).click()
+    await page.locator("tr", { hasText: "12,345.6" }).first().waitFor()
+    const fin = await get<{ enterprise: { financials: Array<{ year: number; revenue: number }> } }>(`/enterprises/${first}`, t)
+    expect(fin.enterprise.financials.find((f) => f.year === year)?.revenue).toBe(12345.6)
+
+    // Stale: the form is open at one version when a colleague saves another; saving says so and keeps the typing.
+    await page.getByRole("button", { name: "编辑", exact: true }).click()
+    const theirs = await get<{ enterprise: Record<string, unknown>; version: number }>(`/enterprises/${first}`, t)
+    const put = await fetch(`${api.url}/enterprises/${first}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${t}`, "content-type": "application/json", "if-match": `"${theirs.version}"` },
+      body: JSON.stringify({ ...theirs.enterprise, industry: "同事修改的行业" }),
+    })
+    expect(put.status).toBe(200)
+    const mine = `${before.enterprise.name}（我的修改）`
+    await page.getByLabel("企业名称").fill(mine)
+    await page.getByRole("button", { name: "保存" }).click()
+    const stale = page.getByText(/已被他人修改/)
+    await stale.waitFor()
+    expect(await stale.textContent()).toContain(`当前版本 ${theirs.version + 1}`)
+    expect(await page.getByLabel("企业名称").inputValue()).toBe(mine)
+    await shot("enterprise-edit-stale")
+    // Reload the latest version and save again: now it goes through.
+    await page.getByRole("button", { name: "重新载入最新版本" }).click()
+    await stale.waitFor({ state: "detached" })
+    expect(await page.getByLabel("企业名称").inputValue()).toBe(mine)
+    await page.getByRole("button", { name: "保存" }).click()
+    await page.getByRole("heading", { name: mine }).waitFor()
   })
 
   it("imports a file with a bad row: the error shows on its row, then the good rows commit", async () => {
@@ -124,6 +201,11 @@ describe("admin (Chromium, real API)", () => {
     await page.getByTestId("why").first().click()
     await page.getByRole("heading", { name: "判定过程（逐条款）" }).waitFor()
     expect(await page.locator(".trace .node").count()).toBeGreaterThan(1)
+    // Values read as people write them (8.04%, 3182.8万元), never as raw floats such as 0.30000000000000004.
+    const values = await page.locator(".trace .value").allTextContents()
+    expect(values.length).toBeGreaterThan(0)
+    for (const v of values) expect(v).not.toMatch(/\d\.\d{5,}/)
+    expect(values.join(" ")).toMatch(/%|万元/)
     // The trace quotes the clause's original sentence.
     await page.locator(".trace details summary").first().click()
     expect((await page.locator(".trace blockquote").first().textContent())?.length).toBeGreaterThan(5)
@@ -132,6 +214,7 @@ describe("admin (Chromium, real API)", () => {
     await page.goto(api.url + "/#/")
     await page.getByRole("heading", { name: "临界企业（差一点达标）" }).waitFor()
     await page.locator("figure.chart svg").nth(1).waitFor({ timeout: 30_000 })
+    await dashboardFilled()
     await shot("dashboard")
   })
 

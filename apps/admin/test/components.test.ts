@@ -227,7 +227,7 @@ describe("EnterpriseForm and FinancialYearForm", () => {
   it("reports a stale version in words, keeps what was typed, and offers to reload", async () => {
     const onreload = vi.fn()
     fetchMock.mockResolvedValue(answer(412, { status: 412, detail: "changed", detailZh: "已被修改", type: "https://srdi.invalid/problems/stale" }, { etag: '"5"' }))
-    render(EnterpriseForm, { current: stored(3), regions, onsaved: vi.fn(), oncancel: vi.fn(), onreload })
+    const { rerender } = render(EnterpriseForm, { current: stored(3), regions, onsaved: vi.fn(), oncancel: vi.fn(), onreload })
     await fireEvent.input(screen.getByLabelText("企业名称"), { target: { value: "我刚输入的名称" } })
     await fireEvent.click(screen.getByRole("button", { name: "保存" }))
     const alert = await screen.findByText(/已被他人修改/)
@@ -236,6 +236,10 @@ describe("EnterpriseForm and FinancialYearForm", () => {
     expect((screen.getByLabelText("企业名称") as HTMLInputElement).value).toBe("我刚输入的名称")
     await fireEvent.click(screen.getByRole("button", { name: "重新载入最新版本" }))
     expect(onreload).toHaveBeenCalled()
+    // Once the latest version is in, the notice goes and the typing stays.
+    await rerender({ current: stored(5), regions, onsaved: vi.fn(), oncancel: vi.fn(), onreload })
+    await waitFor(() => expect(screen.queryByText(/已被他人修改/)).toBeNull())
+    expect((screen.getByLabelText("企业名称") as HTMLInputElement).value).toBe("我刚输入的名称")
   })
 
   it("puts the API's field issue next to the field and its sentence above the buttons", async () => {

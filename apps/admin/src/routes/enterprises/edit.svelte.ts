@@ -31,6 +31,12 @@ export class EditState {
     return checked.value
   }
 
+  /** Forgets a stale notice once the form works on the version the server holds (after a reload). */
+  seen(version: number): void {
+    const stale = this.stale
+    if (stale !== undefined && stale.current !== undefined && version >= stale.current) this.stale = undefined
+  }
+
   /** Sends an edit based on version `mine` (none for a create); a 412 becomes {@link Stale}, other refusals go by field. */
   async save(mine: number | undefined, lang: string, send: () => Promise<StoredEnterprise>): Promise<StoredEnterprise | undefined> {
     this.problem = undefined
