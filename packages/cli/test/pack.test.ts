@@ -43,7 +43,7 @@ describe("srdi pack", () => {
     const data = JSON.parse(out)
     expect(data.counts.tasks).toBe(10)
     expect(data.counts.safeguards).toBe(4)
-    expect(data.layers).toEqual(["cq-srdi-2022@0.1.0", "cq-tongliang-2022@0.1.0"])
+    expect(data.layers).toEqual(["cn-miit-tiers@0.1.0", "cq-srdi-2022@0.1.0", "cq-tongliang-2022@0.1.0"])
     const text = (await srdi("pack", "inspect", "cq-tongliang-2022")).out
     expect(text).toContain("责任矩阵")
     expect(text).toContain("区经济信息委")
