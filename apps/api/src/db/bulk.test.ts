@@ -21,7 +21,7 @@ describe.each(backends())("bulk writes on $name", (backend) => {
       entity: "thing",
       entityId: `id-${String(i).padStart(5, "0")}`,
       region: i % 2 === 0 ? "500151" : null,
-      before: null,
+      before: i === 2 ? "a bare JSON string, with a comma" : null,
       after: { i, name: `“引号” "quote" \\ back 'single'`, list: [1, { deep: true }] },
     }))
     await t.database.db.transaction((tx) => insertMany(tx, audit, rows))
@@ -29,6 +29,7 @@ describe.each(backends())("bulk writes on $name", (backend) => {
     expect(stored).toHaveLength(n)
     expect(stored[1]).toMatchObject({ entityId: "id-00001", region: null, before: null, after: rows[1]!.after })
     expect(stored[n - 1]!.after).toEqual(rows[n - 1]!.after)
+    expect(stored[2]!.before).toBe("a bare JSON string, with a comma")
     // Columns left out take their defaults.
     expect(typeof stored[0]!.at).toBe("string")
   })

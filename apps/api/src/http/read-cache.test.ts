@@ -53,3 +53,45 @@ describe("ReadCache", () => {
     expect(small.get("big")).toBeUndefined()
   })
 })
+
+describe("ReadCache.compute", () => {
+  it("computes once for everyone asking the same key at the same time", async () => {
+    const cache = new ReadCache()
+    let runs = 0
+    let release = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const first = cache.compute("k", async () => {
+      runs++
+      await gate
+      return answer("A")
+    })
+    const waiting = cache.inFlight("k")
+    expect(waiting).toBeDefined()
+    release()
+    expect((await waiting)?.body).toBe("A")
+    expect((await first)?.body).toBe("A")
+    expect(runs).toBe(1)
+    expect(cache.inFlight("k")).toBeUndefined()
+    expect(cache.get("k")?.body).toBe("A")
+  })
+
+  it("does not share or keep a computation that a write overtook, nor a failed one", async () => {
+    const cache = new ReadCache()
+    let release = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const old = cache.compute("k", async () => {
+      await gate
+      return answer("before the write")
+    })
+    cache.invalidate()
+    expect(cache.inFlight("k")).toBeUndefined()
+    release()
+    await old
+    expect(cache.get("k")).toBeUndefined()
+
+    const failing = cache.compute("f", () => Promise.reject(new Error("boom")))
+    expect(await cache.inFlight("f")).toBeUndefined()
+    await expect(failing).rejects.toThrow("boom")
+    expect(cache.inFlight("f")).toBeUndefined()
+  })
+})

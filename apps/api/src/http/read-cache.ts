@@ -34,6 +34,7 @@ export interface ReadCacheOptions {
 /** The cache. `generation` changes on every invalidation; pass the one read before computing to {@link set}. */
 export class ReadCache {
   private readonly entries = new Map<string, Entry>()
+  private readonly flights = new Map<string, Promise<CachedAnswer | undefined>>()
   private bytes = 0
   private gen = 0
   private readonly maxEntries: number
@@ -93,9 +94,34 @@ export class ReadCache {
     }
   }
 
-  /** Forgets everything (the data changed). */
+  /**
+   * The answer already being computed for the key (since the last write), if any, so that 200 clients asking
+   * the same thing at once cost one query rather than 200. Undefined when none is, or when that computation
+   * failed or gave nothing to keep (the caller then computes its own).
+   */
+  inFlight(key: string): Promise<CachedAnswer | undefined> | undefined {
+    return this.flights.get(key)
+  }
+
+  /** Computes an answer, shares it with callers of {@link inFlight} meanwhile, and keeps it if the data held still. */
+  async compute(key: string, run: () => Promise<CachedAnswer | undefined>): Promise<CachedAnswer | undefined> {
+    const generation = this.gen
+    const flight = run()
+    const shared = flight.catch(() => undefined)
+    if (!this.flights.has(key)) this.flights.set(key, shared)
+    try {
+      const answer = await flight
+      if (answer !== undefined) this.set(key, generation, answer)
+      return answer
+    } finally {
+      if (this.flights.get(key) === shared) this.flights.delete(key)
+    }
+  }
+
+  /** Forgets everything (the data changed), including answers still being computed from the old data. */
   invalidate(): void {
     this.gen++
+    this.flights.clear()
     this.entries.clear()
     this.bytes = 0
   }
