@@ -133,6 +133,7 @@ describe.each(backends())("access matrix on $name", (backend) => {
     "post /problems/{id}/transitions": { path: `/problems/${ids.problem}/transitions`, body: { to: "in_progress", on: "2024-05-01" }, version: etagOf(`/problems/${ids.problem}`) },
     "get /problems-summary": { path: "/problems-summary?asOf=2024-12-31" },
     "get /audit": { path: "/audit?entity=enterprise" },
+    "get /titles/pyramid": { path: "/titles/pyramid?asOf=2025-06-30" },
   })
 
   let packJson: Record<string, unknown> = {}
