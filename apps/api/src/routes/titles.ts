@@ -22,12 +22,9 @@ const TierCountsSchema = Schema.Struct({ innovative_sme: Count, srdi_sme: Count,
 
 const zero = (): TierCounts => ({ innovative_sme: 0, srdi_sme: 0, little_giant: 0, listed: 0 })
 
-/**
- * Whether an enterprise holds a rung on a date: a valid title of that tier, or — for `listed` — an exchange listing
- * reached by then (as `Title.tierAt` reads it).
- */
-export const holdsTier = (e: Holder, tier: Title.Tier, asOf: Calendar.IsoDate): boolean =>
-  Title.holdsAt(e.titles, [tier], asOf) || (tier === "listed" && Title.listingAt(e as Enterprise.Enterprise, asOf) !== undefined)
+/** Whether an enterprise holds a title on a date, as core reads it (`listed` also through an exchange listing). */
+export const holds = (e: Holder, title: string, asOf: Calendar.IsoDate): boolean =>
+  Title.heldAt(e as Enterprise.Enterprise, [title], asOf) !== undefined
 
 /**
  * Counts the holders of each rung (`holding`: an enterprise holding two rungs counts in both) and each enterprise at
@@ -39,7 +36,7 @@ export const countTiers = (list: Iterable<Holder>, asOf: Calendar.IsoDate): { ho
   let n = 0
   for (const e of list) {
     n++
-    for (const tier of Title.LADDER) if (holdsTier(e, tier, asOf)) holding[tier]++
+    for (const tier of Title.LADDER) if (holds(e, tier, asOf)) holding[tier]++
     const top = Title.tierAt(e as Enterprise.Enterprise, asOf)
     if (top !== undefined) highest[top]++
   }

@@ -9,7 +9,7 @@ import { record } from "../db/audit.js"
 import type { Db } from "../db/client.js"
 import { observations } from "../db/schema.js"
 import type { PackCache } from "../packs/catalog.js"
-import { holdsTier, type Holder } from "../routes/titles.js"
+import { holds, type Holder } from "../routes/titles.js"
 
 /** The source written on every demo observation. */
 export const DEMO_SOURCE = "演示数据：由合成演示企业统计 / demo data: counted from the synthetic demo population"
@@ -30,14 +30,11 @@ export interface DemoObservation {
   readonly source: string
 }
 
-const TIERS: ReadonlyArray<string> = Title.LADDER
-
 /** How a target's metric is counted over a region's enterprises on a date, or undefined when the demo cannot count it. */
 const counter = (t: Target.Target): ((list: ReadonlyArray<Holder>, on: Calendar.IsoDate) => number | undefined) | undefined => {
   const title = /^enterprises\.([a-z][a-z0-9_]*)$/.exec(t.metric)?.[1]
   if (title !== undefined && t.basis === "level")
-    return (list, on) =>
-      list.filter((e) => (TIERS.includes(title) ? holdsTier(e, title as Title.Tier, on) : Title.holdsAt(e.titles, [title], on))).length
+    return (list, on) => list.filter((e) => holds(e, title, on)).length
   if (t.metric === "listings.new" && t.basis === "increase" && t.start !== undefined) {
     const start = t.start
     return (list, on) => {
