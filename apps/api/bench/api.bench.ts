@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process"
 import { request } from "node:http"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Roster, Synthetic } from "@srdi/core"
@@ -108,7 +108,10 @@ const main = async () => {
   })
   const result = {
     storage: "pglite",
-    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    // The server, autocannon and anything else running share these cores: the load average says how much else did.
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) },
+    readCache: "on (PGlite default; see docs/api/performance.md)",
+    readP50Ms: reads.latency.p50,
     readP99Ms: reads.latency.p99,
     readRps: reads.requests.average,
     readErrors: reads.errors + reads.non2xx,
