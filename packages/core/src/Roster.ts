@@ -424,12 +424,16 @@ const readCell = (id: ColumnId, cell: Cell) => {
 
 const READERS = { titles: readTitle, listing: readListing, attestations: readAttestation } as const
 
-const parseRow = (record: Row, row: number, unknown: Set<string>): ParsedRow | undefined => {
+/** Header → column, matched once per distinct header of a file rather than once per cell. */
+type HeaderMemo = Map<string, ColumnId | undefined>
+
+const parseRow = (record: Row, row: number, unknown: Set<string>, memo: HeaderMemo): ParsedRow | undefined => {
   const cells = new Map<ColumnId, { header: string; cell: Cell }>()
   let blank = true
   for (const [header, cell] of Object.entries(record)) {
     if (!isBlank(cell)) blank = false
-    const id = matchHeader(INDEX, header)
+    let id = memo.get(header)
+    if (id === undefined && !memo.has(header)) memo.set(header, (id = matchHeader(INDEX, header)))
     if (id === undefined) {
       if (header.trim() !== "" && !header.startsWith("__")) unknown.add(header)
       continue
@@ -660,8 +664,9 @@ export const fromRows = (rows: ReadonlyArray<Row>, options: { readonly firstRow?
   const errors: Array<RowError> = []
   const enterprises: Array<Enterprise> = []
   const groups = new Map<string, Array<ParsedRow>>()
+  const memo: HeaderMemo = new Map()
   rows.forEach((record, i) => {
-    const parsed = parseRow(record, firstRow + i, unknown)
+    const parsed = parseRow(record, firstRow + i, unknown, memo)
     if (parsed === undefined) return
     if (parsed.uscc === "") {
       errors.push(...parsed.errors)
