@@ -61,99 +61,111 @@ export interface Summary {
   nearMiss: number
 }
 
+const emptySummary = (): Summary => ({ eligible: 0, ineligible: 0, needs_review: 0, insufficient_data: 0, nearMiss: 0 })
+
+const tally = (summary: Summary, ev: Rule.Evaluation): void => {
+  summary[ev.verdict] += 1
+  if (ev.nearMiss) summary.nearMiss += 1
+}
+
+/** What to run and who runs it. */
+export interface ScreeningOptions {
+  readonly pack: Installed
+  readonly rule: Rule.Rule
+  readonly asOf: Calendar.IsoDate
+  readonly scope: Scope
+  readonly actor: string
+  readonly uscc?: string | undefined
+  readonly region?: string | undefined
+  readonly pageSize?: number
+}
+
 /** Runs a screening and stores it; returns the screening row and, for one enterprise, its decision. */
-export const runScreening = async (
-  db: Db,
-  options: {
-    readonly pack: Installed
-    readonly rule: Rule.Rule
-    readonly asOf: Calendar.IsoDate
-    readonly scope: Scope
-    readonly actor: string
-    readonly uscc?: string | undefined
-    readonly region?: string | undefined
-    readonly pageSize?: number
-  },
-) => {
-  const { pack, rule, asOf, scope, actor } = options
+export const runScreening = async (db: Db, options: ScreeningOptions) => {
+  const { pack, rule, asOf, actor } = options
   const compiled = Rule.compile(rule, { asOf })
+  const screeningRow = (region: string | null, count: number, summary: Summary) => ({
+    packId: pack.id,
+    packVersion: pack.version,
+    packHash: pack.hash,
+    ruleId: rule.id,
+    asOf,
+    region,
+    count,
+    summary,
+    createdBy: actor,
+  })
+  // One enterprise: the full evaluation is stored. A population: the why (reasons, missing inputs) of every
+  // decision that is not plainly ineligible; traces are re-derived on read from the pack hash and input digest
+  // (GET /decisions/{id}), since storing 100,000 traces costs more than computing them.
+  const decisionRow = (screeningId: number, row: { uscc: string; region: string; data: unknown }, ev: Rule.Evaluation, single: boolean) => ({
+    screeningId,
+    uscc: row.uscc,
+    region: row.region,
+    packId: pack.id,
+    packVersion: pack.version,
+    packHash: pack.hash,
+    ruleId: rule.id,
+    asOf,
+    verdict: ev.verdict,
+    score: ev.score ?? null,
+    distance: ev.distance,
+    nearMiss: ev.nearMiss,
+    inputDigest: inputDigest(row.data),
+    evaluation: single ? ev : null,
+    // Plain ineligible decisions keep verdict, distance and digest; their why is re-derivable from the pack hash.
+    reasons: single || ev.verdict !== "ineligible" || ev.nearMiss ? ev.reasons : null,
+    createdBy: actor,
+  })
+  const scoped: Array<SQL | undefined> = [options.scope.where(enterprises.region)]
+  const columns = { uscc: enterprises.uscc, region: enterprises.region, data: enterprises.data }
+
+  if (options.uscc !== undefined) {
+    // One enterprise: read, evaluate, then write the screening already counted and its decision (three statements).
+    const uscc = options.uscc
+    return db.transaction(async (tx: Tx) => {
+      const [row] = await tx.select(columns).from(enterprises).where(and(...scoped, eq(enterprises.uscc, uscc)))
+      const summary = emptySummary()
+      // Stored records were decoded by the Enterprise schema on write and stored encoded; the encoded form of
+      // these schemas is the decoded form (defaults applied), so no second decode is needed.
+      const ev = row === undefined ? undefined : compiled.evaluate(row.data as Enterprise.Enterprise)
+      if (ev !== undefined) tally(summary, ev)
+      const [screening] = await tx.insert(screenings).values(screeningRow(options.region ?? null, ev === undefined ? 0 : 1, summary)).returning()
+      const decision = ev === undefined ? undefined : (await tx.insert(decisions).values(decisionRow(screening!.id, row!, ev, true)).returning())[0]
+      return { screening: screening!, decision }
+    })
+  }
+
   const pageSize = options.pageSize ?? 5000
   let total = 0
   const result = await db.transaction(async (tx: Tx) => {
-    const [screening] = await tx
-      .insert(screenings)
-      .values({
-        packId: pack.id,
-        packVersion: pack.version,
-        packHash: pack.hash,
-        ruleId: rule.id,
-        asOf,
-        region: options.region ?? null,
-        summary: {},
-        createdBy: actor,
-      })
-      .returning()
-    const summary: Summary = { eligible: 0, ineligible: 0, needs_review: 0, insufficient_data: 0, nearMiss: 0 }
-    const base: Array<SQL | undefined> = [scope.where(enterprises.region)]
-    if (options.region !== undefined && options.uscc === undefined) {
-      // A district's own run covers the regions under it; an explicit region, just that one.
-      if (!(options.scope.principal.region === options.region && !options.scope.all)) base.push(eq(enterprises.region, options.region))
-    }
-    if (options.uscc !== undefined) base.push(eq(enterprises.uscc, options.uscc))
+    const [screening] = await tx.insert(screenings).values(screeningRow(options.region ?? null, 0, {} as Summary)).returning()
+    const summary = emptySummary()
+    const base = [...scoped]
+    // A district's own run covers the regions under it; an explicit region, just that one.
+    if (options.region !== undefined && !(options.scope.principal.region === options.region && !options.scope.all))
+      base.push(eq(enterprises.region, options.region))
     let after = ""
-    let one: (typeof decisions.$inferSelect) | undefined
     for (;;) {
       const page = await tx
-        .select({ uscc: enterprises.uscc, region: enterprises.region, data: enterprises.data })
+        .select(columns)
         .from(enterprises)
         .where(and(...base, gt(enterprises.uscc, after)))
         .orderBy(asc(enterprises.uscc))
         .limit(pageSize)
       if (page.length === 0) break
       after = page[page.length - 1]!.uscc
-      const batch: Array<typeof decisions.$inferInsert> = []
-      for (const row of page) {
-        // Stored records were decoded by the Enterprise schema on write and stored encoded; the encoded form of
-        // these schemas is the decoded form (defaults applied), so no second decode is needed.
+      const batch = page.map((row) => {
         const ev = compiled.evaluate(row.data as Enterprise.Enterprise)
-        summary[ev.verdict] += 1
-        if (ev.nearMiss) summary.nearMiss += 1
-        // One enterprise: the full evaluation is stored. A population: the why (reasons, missing inputs) of every
-        // decision that is not plainly ineligible; traces are re-derived on read from the pack hash and input digest
-        // (GET /decisions/{id}), since storing 100,000 traces costs more than computing them.
-        const single = options.uscc !== undefined
-        const keep = single || ev.verdict !== "ineligible" || ev.nearMiss
-        batch.push({
-          screeningId: screening!.id,
-          uscc: row.uscc,
-          region: row.region,
-          packId: pack.id,
-          packVersion: pack.version,
-          packHash: pack.hash,
-          ruleId: rule.id,
-          asOf,
-          verdict: ev.verdict,
-          score: ev.score ?? null,
-          distance: ev.distance,
-          nearMiss: ev.nearMiss,
-          inputDigest: inputDigest(row.data),
-          evaluation: single ? ev : null,
-          // Plain ineligible decisions keep verdict, distance and digest; their why is re-derivable from the pack hash.
-          reasons: keep ? ev.reasons : null,
-          createdBy: actor,
-        })
-      }
-      if (options.uscc !== undefined) one = (await tx.insert(decisions).values(batch).returning())[0]
-      else await insertMany(tx, decisions, batch)
+        tally(summary, ev)
+        return decisionRow(screening!.id, row, ev, false)
+      })
+      await insertMany(tx, decisions, batch)
       total += page.length
       if (page.length < pageSize) break
     }
-    const [done] = await tx
-      .update(screenings)
-      .set({ count: total, summary })
-      .where(eq(screenings.id, screening!.id))
-      .returning()
-    return { screening: done!, decision: one }
+    const [done] = await tx.update(screenings).set({ count: total, summary }).where(eq(screenings.id, screening!.id)).returning()
+    return { screening: done!, decision: undefined }
   })
   // A population run adds many rows at once; refresh the planner's statistics for the decision lists.
   if (total >= 1000) await db.execute(sql`analyze ${decisions}`)
