@@ -122,7 +122,7 @@ describe.each(backends())("access matrix on $name", (backend) => {
     "get /awards/budget": { path: "/awards/budget?pack=cq-shizhu-2022&year=2024" },
     "get /targets": { path: "/targets?pack=cq-shizhu-2022&asOf=2024-12-31" },
     "post /targets/observations": { path: "/targets/observations", body: { pack: "cq-shizhu-2022", target: "sz-2025-srdi-sme", region: "500240", on: "2024-12-31", value: 12 } },
-    "get /targets/{target}/rollup": { path: "/targets/sz-2025-srdi-sme/rollup?asOf=2024-12-31" },
+    "get /targets/{target}/rollup": { path: "/targets/sz-2025-srdi-sme/rollup?asOf=2024-12-31", item: true },
     "get /tasks": { path: "/tasks?pack=cq-shizhu-2022" },
     "get /tasks/matrix": { path: "/tasks/matrix?pack=cq-shizhu-2022" },
     "post /tasks/{task}/reports": { path: "/tasks/task-1/reports", body: { pack: "cq-shizhu-2022", unit: "sz-kjj", period: "2024", reportedOn: "2025-01-10", status: "in_progress" } },

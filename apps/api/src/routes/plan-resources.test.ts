@@ -87,6 +87,24 @@ describe.each(backends())("pools, awards, targets, tasks, problems and audit on 
     expect(targets.items.find((x) => x.target.id === "tl-2025-srdi-sme")?.progress.current).toBe(40)
   })
 
+  it("rolls districts up against the city, showing a district only its own part", async () => {
+    const sz = await t.call("POST", "/targets/observations", { as: "shizhu", body: { pack: "cq-shizhu-2022", target: "sz-2025-srdi-sme", region: "500240", on: "2024-12-31", value: 12 } })
+    expect(sz.status).toBe(201)
+    await t.call("POST", "/targets/observations", { as: "tongliang", body: { pack: "cq-tongliang-2022", target: "tl-2025-srdi-sme", region: "500151", on: "2024-12-31", value: 40 } })
+    const rollup = async (as: string, target = "cq-2025-srdi-sme") => {
+      const res = await t.call("GET", `/targets/${target}/rollup?asOf=2024-12-31`, { as })
+      return { status: res.status, body: res.status === 200 ? ((await res.json()) as { children: Array<{ target: string; current: number | null }>; childrenCurrent: number }) : undefined }
+    }
+    const city = await rollup("admin")
+    expect(city.body?.children.map((c) => [c.target, c.current]).sort()).toEqual([["sz-2025-srdi-sme", 12], ["tl-2025-srdi-sme", 40]])
+    expect(city.body?.childrenCurrent).toBe(52)
+    const tongliang = await rollup("tongliang")
+    expect(tongliang.body?.children.map((c) => [c.target, c.current])).toEqual([["tl-2025-srdi-sme", 40]])
+    expect(tongliang.body?.childrenCurrent).toBe(40)
+    // Another district's own target is not Tongliang's to roll up.
+    expect((await rollup("tongliang", "sz-2025-srdi-sme")).status).toBe(404)
+  })
+
   it("moves a problem through its allowed transitions with If-Match, and audits every write", async () => {
     const created = await t.call("POST", "/problems", {
       as: "tl-officer",

@@ -79,11 +79,17 @@ export const planRoutes = [
     access: "read",
     query: Schema.Struct({ asOf: Calendar.IsoDate }),
     response: Schema.Unknown,
-    handler: async ({ c, params, query, deps }) => {
+    handler: async ({ c, params, query, scope, deps }) => {
       const all = await allTargets(deps)
       const parent = all.find((x) => x.target.id === params.target)
-      if (parent === undefined) throw notFound("目标 / target", params.target!)
-      const children = all.map((x) => x.target).filter((t) => Target.rollsUpTo(t, parent.target))
+      // A district sees the roll-up of its own region's targets or of a region above it (the city it contributes
+      // to), and in it only the children in its regions: other districts' progress is their data.
+      const home = scope.principal.region
+      const visible =
+        parent !== undefined &&
+        (scope.all || scope.sees(parent.target.region) || (home !== null && Region.isWithinByCode(home, parent.target.region)))
+      if (!visible) throw notFound("目标 / target", params.target!)
+      const children = all.map((x) => x.target).filter((t) => Target.rollsUpTo(t, parent.target) && (scope.all || scope.sees(t.region)))
       const obs = await observationsOf(deps, [parent.target.id, ...children.map((t) => t.id)])
       const tree = (await deps.database.db.select().from(regions)).map((r) => ({
         code: r.code,
