@@ -78,6 +78,7 @@ const shutdown = (signal: string) => {
   server.close(async () => {
     await database.close()
     logger.info("shutdown.done", {})
+    logger.flush()
     process.exit(0)
   })
   if ("closeIdleConnections" in server) (server as unknown as { closeIdleConnections: () => void }).closeIdleConnections()
