@@ -1,0 +1,87 @@
+import { stringify } from "csv-stringify/sync"
+import Papa from "papaparse"
+import { type Cell, type Table, TableReadError, type Text } from "./table.js"
+
+// papaparse rather than csv-parse: about three times faster on a roster (it splits on the delimiter with indexOf
+// instead of stepping a state machine per character). It does not count lines, so the line of a bad record is worked
+// out here, only when there is one.
+
+const decoder = new TextDecoder("utf-8")
+
+/** The 1-based text line where record `index` starts, counting the line breaks inside earlier quoted fields. */
+const lineOf = (records: ReadonlyArray<ReadonlyArray<string>>, index: number, linebreak: string): number => {
+  const mark = linebreak === "\r" ? "\r" : "\n"
+  let line = 1
+  for (let i = 0; i < index && i < records.length; i++) {
+    line++
+    for (const field of records[i]!) if (field.includes(mark)) line += field.split(mark).length - 1
+  }
+  return line
+}
+
+const lineAtOffset = (text: string, offset: number): number => {
+  let line = 1
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++
+  return line
+}
+
+const QUOTES: Record<string, Text> = {
+  MissingQuotes: { zh: "带引号的字段没有闭合引号", en: "a quoted field has no closing quote" },
+  InvalidQuotes: { zh: "闭合引号后紧跟着其他字符", en: "a closing quote is followed by other characters" },
+}
+
+const isBlank = (record: ReadonlyArray<string>): boolean => record.length === 1 && record[0]!.trim() === ""
+
+/** Reads CSV bytes (UTF-8, with or without a BOM; the first record is the header). */
+export const readCsv = (bytes: Uint8Array): Table => {
+  const text = decoder.decode(bytes)
+  const parsed = Papa.parse<Array<string>>(text, { delimiter: ",", quoteChar: '"', skipEmptyLines: false })
+  const records = parsed.data
+  const bad = parsed.errors[0]
+  if (bad !== undefined) {
+    const reason = QUOTES[bad.code] ?? { zh: `CSV 格式错误（${bad.message}）`, en: bad.message }
+    const line =
+      bad.index !== undefined ? lineAtOffset(text, bad.index) : lineOf(records, bad.row ?? 0, parsed.meta.linebreak)
+    throw new TableReadError("csv", reason, { line, ...(bad.row !== undefined ? { row: bad.row + 1 } : {}) })
+  }
+  let end = records.length
+  while (end > 0 && isBlank(records[end - 1]!)) end--
+  const header = records[0]
+  if (end === 0 || header === undefined) throw new TableReadError("csv", { zh: "文件为空", en: "the file is empty" })
+  const headers = header.map((h) => h.trim())
+  const width = headers.length
+  const rows: Array<Record<string, Cell>> = new Array(end - 1)
+  for (let r = 1; r < end; r++) {
+    const record = records[r]!
+    if (record.length !== width) {
+      if (isBlank(record)) {
+        rows[r - 1] = {}
+        continue
+      }
+      throw new TableReadError(
+        "csv",
+        {
+          zh: `该行有 ${record.length} 个字段，而表头有 ${width} 个`,
+          en: `the record has ${record.length} field(s) but the header has ${width}`,
+        },
+        { line: lineOf(records, r, parsed.meta.linebreak), row: r + 1 },
+      )
+    }
+    const row: Record<string, Cell> = {}
+    for (let c = 0; c < width; c++) {
+      const v = record[c]!
+      row[headers[c]!] = v === "" ? null : v
+    }
+    rows[r - 1] = row
+  }
+  return { headers, rows, firstRow: 2 }
+}
+
+/** Writes CSV bytes with a BOM, so that Excel opens the Chinese text as UTF-8. */
+export const writeCsv = (headers: ReadonlyArray<string>, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array =>
+  Buffer.from(
+    stringify(
+      rows.map((r) => headers.map((h) => r[h] ?? "")),
+      { header: true, columns: [...headers], bom: true },
+    ),
+  )
