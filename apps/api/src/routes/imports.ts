@@ -13,7 +13,8 @@ import { enterpriseHistory, enterprises, imports } from "../db/schema.js"
 import { HttpProblem, TYPES } from "../http/problem.js"
 import { route } from "../http/route.js"
 import type { Scope } from "../middleware/scope.js"
-import { formatOf, MEDIA, readRows, writeRows, type Format } from "../roster/files.js"
+import { formatOf, MEDIA, writeRows, type Format } from "../roster/files.js"
+import { parseRoster } from "../roster/parse.js"
 import { toStored } from "./enterprises.js"
 
 const TAG = "imports"
@@ -124,14 +125,6 @@ const upsert = async (
   return { inserted, updated }
 }
 
-const usccRows = (rows: ReadonlyArray<Roster.Row>): ((uscc: string) => number) => {
-  const first = new Map<string, number>()
-  rows.forEach((r, i) => {
-    for (const v of Object.values(r)) if (typeof v === "string" && v.length === 18 && !first.has(v)) first.set(v, i + 2)
-  })
-  return (uscc) => first.get(uscc) ?? 0
-}
-
 /** The import and export routes. */
 export const importRoutes = [
   route({
@@ -150,9 +143,9 @@ export const importRoutes = [
       const bytes = new Uint8Array(await c.req.arrayBuffer())
       if (bytes.length === 0)
         throw new HttpProblem(400, TYPES.validation, "Empty file", { zh: "上传的文件为空", en: "the uploaded file is empty" })
-      const rows = await readRows(format, bytes)
-      const parsed = Roster.fromRows(rows)
-      const rowOf = usccRows(rows)
+      const upload = await parseRoster(format, bytes)
+      const parsed = upload.result
+      const rowOf = (uscc: string) => upload.usccRows.get(uscc) ?? 0
       const mode = query.mode ?? "commit"
       const atomic = query.atomic !== "false"
       const db = deps.database.db
@@ -161,7 +154,7 @@ export const importRoutes = [
           {
             importId: result.importId,
             mode,
-            rows: rows.length,
+            rows: upload.rows,
             enterprises: result.good,
             inserted: result.inserted,
             updated: result.updated,
@@ -205,7 +198,7 @@ export const importRoutes = [
           .values({
             filename: query.filename ?? `upload.${format}`,
             format,
-            rows: rows.length,
+            rows: upload.rows,
             inserted: 0,
             updated: 0,
             rejected: errors.length,
