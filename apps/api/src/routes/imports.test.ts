@@ -1,7 +1,17 @@
 import { Roster, Synthetic } from "@srdi/core"
 import { stringify } from "csv-stringify/sync"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { backends, openTestApp, type TestApp } from "../test-support/harness.js"
+import { vi } from "vitest"
+import { createApp } from "../app.js"
+import type * as OffThread from "../roster/off-thread.js"
+import { backends, openTestApp, testConfig, type TestApp } from "../test-support/harness.js"
+
+// Uploads go through the real parseUpload; a test may add options (to make the worker fail) for its own requests.
+const uploadOptions = vi.hoisted(() => ({ extra: {} as OffThread.UploadOptions }))
+vi.mock("../roster/off-thread.js", async (original) => {
+  const real = await original<typeof OffThread>()
+  return { ...real, parseUpload: (...[format, bytes, options]: Parameters<typeof real.parseUpload>) => real.parseUpload(format, bytes, { ...options, ...uploadOptions.extra }) }
+})
 
 // A seeded synthetic (labelled demo) population of the two districts, written as a roster with Chinese headers.
 const firms = Synthetic.population({ seed: 42, size: 40, regions: ["500151", "500240"], lastYear: 2024, years: 3 })
@@ -11,7 +21,7 @@ const csv = (rows: ReadonlyArray<Record<string, string | number>>) =>
   stringify(rows.map((r) => headers.map((h) => r[h] ?? "")), { header: true, columns: headers })
 const USCC = headers[0]!
 
-const upload = (t: TestApp, as: string, body: string, query = "") =>
+const upload = (t: Pick<TestApp, "app" | "tokens">, as: string, body: string, query = "") =>
   t.app.request(`/imports${query}`, {
     method: "POST",
     headers: { authorization: `Bearer ${t.tokens[as]}`, "content-type": "text/csv" },
@@ -21,10 +31,15 @@ const upload = (t: TestApp, as: string, body: string, query = "") =>
 const total = async (t: TestApp, as = "admin") =>
   ((await (await t.call("GET", "/enterprises?limit=1", { as })).json()) as { total: number }).total
 
+// 50,000 rows (a firm a row), generated once for every backend.
+let largeRows: ReturnType<typeof rowsOf> | undefined
+const large = () =>
+  (largeRows ??= rowsOf(Synthetic.population({ seed: 50, size: 50_000, regions: ["500151"], lastYear: 2024, years: 1 })).slice(0, 50_000))
+
 describe.each(backends())("imports on $name", (backend) => {
   let t: TestApp
   beforeAll(async () => {
-    t = await openTestApp(backend)
+    t = await openTestApp(backend, { uploadLimitBytes: 64 * 1024 * 1024 })
   })
   afterAll(async () => {
     await t?.close()
@@ -108,5 +123,49 @@ describe.each(backends())("imports on $name", (backend) => {
     const res = await upload(t, "admin", `${headers.join(",")}\n"unterminated,1,2\n`)
     expect(res.status).toBe(400)
     expect(res.headers.get("content-type")).toContain("application/problem+json")
+    expect(((await res.json()) as { detail: string }).detail).toBe("the CSV file cannot be parsed (line 2): a quoted field has no closing quote")
+  })
+
+  it("keeps answering other requests while a large file is parsed, and names the line of a large malformed file", async () => {
+    const file = csv(large())
+    expect(file.length).toBeGreaterThan(5_000_000)
+    let importDone = 0
+    const importing = Promise.resolve(upload(t, "admin", file, "?mode=preview")).then(async (res) => {
+      importDone = performance.now()
+      return { status: res.status, body: (await res.json()) as { rows: number; inserted: number } }
+    })
+    // Let the import's request reach its handler (reading the body, then the worker) before asking for /health.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const health = await t.app.request("/health")
+    const healthDone = performance.now()
+    expect(health.status).toBe(200)
+    const imported = await importing
+    expect(imported.status).toBe(200)
+    expect(imported.body.rows).toBe(large().length)
+    expect(healthDone).toBeLessThan(importDone)
+
+    // The line of a bad record is found in the worker the same as on the calling thread.
+    const lines = file.split("\n")
+    lines[40_001] = `"${lines[40_001]}`
+    const bad = await upload(t, "admin", lines.join("\n"))
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { detail: string }).detail).toBe("the CSV file cannot be parsed (line 40002): a quoted field has no closing quote")
+  })
+
+  it("answers 500, logs why, and does not hang when the parsing worker dies", async () => {
+    const logged: Array<{ msg: string; fields?: Record<string, unknown> }> = []
+    const log = (msg: string, fields?: Record<string, unknown>) => logged.push({ msg, ...(fields !== undefined ? { fields } : {}) })
+    const { app } = createApp({ database: t.database, config: testConfig({ uploadLimitBytes: 64 * 1024 * 1024 }), logger: { info: () => {}, warn: log, error: log } })
+    uploadOptions.extra = { inProcessBelow: 0, resourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 } }
+    try {
+      const res = await upload({ app, tokens: t.tokens }, "admin", csv(rowsOf(firms)), "?mode=preview")
+      expect(res.status).toBe(500)
+      expect(res.headers.get("content-type")).toContain("application/problem+json")
+      expect(((await res.json()) as { detail: string }).detail).toBe("internal error; it has been logged")
+    } finally {
+      uploadOptions.extra = {}
+    }
+    expect(logged.map((l) => l.msg)).toEqual(["unhandled"])
+    expect(String(logged[0]!.fields?.error)).toMatch(/the roster worker crashed: .*out of memory/i)
   })
 })

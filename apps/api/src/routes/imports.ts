@@ -14,7 +14,7 @@ import { HttpProblem, TYPES } from "../http/problem.js"
 import { route } from "../http/route.js"
 import type { Scope } from "../middleware/scope.js"
 import { formatOf, MEDIA, writeRows, type Format } from "../roster/files.js"
-import { parseRoster } from "../roster/parse.js"
+import { parseUpload } from "../roster/off-thread.js"
 import { toStored } from "./enterprises.js"
 
 const TAG = "imports"
@@ -143,7 +143,8 @@ export const importRoutes = [
       const bytes = new Uint8Array(await c.req.arrayBuffer())
       if (bytes.length === 0)
         throw new HttpProblem(400, TYPES.validation, "Empty file", { zh: "上传的文件为空", en: "the uploaded file is empty" })
-      const upload = await parseRoster(format, bytes)
+      // Reading and mapping a large file takes seconds of CPU: a worker thread does it, so other requests go on.
+      const upload = await parseUpload(format, bytes)
       const parsed = upload.result
       const rowOf = (uscc: string) => upload.usccRows.get(uscc) ?? 0
       const mode = query.mode ?? "commit"
