@@ -245,6 +245,11 @@ describe("admin (Chromium, real API)", () => {
     await page.getByRole("button", { name: "已批准" }).click()
     await page.locator("tr", { hasText: uscc! }).first().waitFor()
     expect(await page.locator("tr", { hasText: uscc! }).first().textContent()).toContain("已批准")
+    // Tongliang's awards name no amount (the source leaves it open): the approved claim says so rather than offer a
+    // payment the API would refuse (409).
+    const approved = page.locator("tr", { hasText: uscc! }).first()
+    expect(await approved.getByRole("button", { name: "登记拨付" }).count()).toBe(0)
+    expect(await approved.textContent()).toContain("无可拨付金额")
   })
 
   it("refuses a district admin another district's enterprise", async () => {
@@ -284,5 +289,26 @@ describe("admin (Chromium, real API)", () => {
     await page.goto(api.url + "/#/screening")
     await page.getByRole("heading", { name: "Screenings" }).waitFor()
     expect(await page.getByRole("button", { name: "Run screening" }).count()).toBe(0)
+    // The audit log is for admins (the API answers a viewer 403): not offered.
+    expect(await nav.getByRole("link", { name: "Audit log" }).count()).toBe(0)
+  })
+
+  it("lists every enterprise past the API's count cap (1,000), not just the first 1,000", async () => {
+    // The viewer sees the whole demo population (1,200): the API counts to 1,000 and says it stopped there.
+    await page.goto(api.url + "/#/enterprises")
+    const table = page.getByRole("table", { name: "Enterprises" })
+    await table.waitFor()
+    await page.getByText("at least 1,000 (scroll for more)").waitFor()
+    await table.getByRole("row").nth(1).focus()
+    await expect
+      .poll(
+        async () => {
+          await page.keyboard.press("End")
+          return page.getByText(/^[\d,]+ in all$/).count()
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1)
+    expect(await page.getByText(/^[\d,]+ in all$/).textContent()).toBe("1,200 in all")
   })
 })

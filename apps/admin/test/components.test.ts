@@ -54,6 +54,15 @@ describe("VirtualTable", () => {
     await fireEvent.keyDown(first, { key: "Enter" })
     expect(onopen).toHaveBeenCalledWith(rows[2])
   })
+
+  it("keeps the keyboard in the table after End jumps past the rendered window", async () => {
+    render(TableHost, { rows, onsort: () => {}, onopen: () => {} })
+    const first = screen.getAllByRole("row")[1]!
+    first.focus()
+    await fireEvent.keyDown(first, { key: "End" })
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-index")).toBe(String(rows.length - 1)))
+    expect(document.activeElement?.textContent).toContain(rows[rows.length - 1]!.name)
+  })
 })
 
 describe("Field", () => {

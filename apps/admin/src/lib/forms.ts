@@ -102,3 +102,9 @@ export const ReportForm = Schema.Struct({
   status: Task.Report.fields.status,
   note: Schema.optional(Schema.String.pipe(Schema.maxLength(2000))),
 })
+
+/** A payment of an approved claim: the API's body of `POST /awards/claims/{id}/payments`. */
+export const PaymentForm = Schema.Struct({
+  paidOn: Calendar.IsoDate,
+  reference: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
+})

@@ -26,5 +26,6 @@ export const PAGES: ReadonlyArray<PageDef> = [
   { path: "tasks", label: "nav.tasks", load: () => import("./plan/Tasks.svelte") },
   { path: "problems", label: "nav.problems", load: () => import("./plan/Problems.svelte") },
   { path: "packs", label: "nav.packs", load: () => import("./packs/Packs.svelte") },
-  { path: "audit", label: "nav.audit", load: () => import("./plan/Audit.svelte") },
+  // The API opens the audit log to admins only (access "write"); a viewer or unit officer would meet a 403.
+  { path: "audit", label: "nav.audit", load: () => import("./plan/Audit.svelte"), needs: "write" },
 ]

@@ -87,6 +87,8 @@ export const api = {
     q?: string
     region?: string
     industry?: string
+    /** `exact` counts every row (a full scan); by default the API stops counting at 1,000 (`totalExact: false`). */
+    count?: "exact"
   }) => json<Page<EnterpriseSummary>>("GET", "/enterprises", { query }),
   enterprise: (uscc: string) => json<StoredEnterprise>("GET", `/enterprises/${encodeURIComponent(uscc)}`),
   createEnterprise: (body: Enterprise.EnterpriseInput) => json<StoredEnterprise>("POST", "/enterprises", { json: body }),

@@ -20,6 +20,8 @@ export interface Me {
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
   readonly total: number
+  /** False when the API stopped counting at its cap: there are at least `total` rows (see `paging.ts`). */
+  readonly totalExact?: boolean
   readonly limit: number
   readonly offset: number
 }

@@ -4,6 +4,7 @@
  */
 import { api } from "../../lib/api/client.js"
 import type { ApiError } from "../../lib/api/problem.js"
+import { extentAfter, UNKNOWN, type Extent } from "../../lib/api/paging.js"
 import type { EnterpriseSummary } from "../../lib/api/types.js"
 
 /** Rows per request (the API allows up to 500). */
@@ -20,6 +21,8 @@ export interface RosterQuery {
 export class Roster {
   rows = $state<Array<EnterpriseSummary | undefined>>([])
   total = $state(0)
+  /** Whether `total` is the real count (false: the API counted up to its cap, and there are at least that many). */
+  exact = $state(true)
   loaded = $state(false)
   error = $state<ApiError | undefined>()
   // Which pages were requested: bookkeeping, deliberately not reactive.
@@ -27,6 +30,7 @@ export class Roster {
   #pages = new Set<number>()
   #generation = 0
   #query: RosterQuery = { q: "", region: "", sort: "name" }
+  #extent: Extent = UNKNOWN
 
   /** Starts over with a query. */
   reset(query: RosterQuery): void {
@@ -35,6 +39,8 @@ export class Roster {
     this.#pages.clear()
     this.rows = []
     this.total = 0
+    this.exact = true
+    this.#extent = UNKNOWN
     this.loaded = false
     this.error = undefined
     void this.fetch(0)
@@ -53,13 +59,17 @@ export class Roster {
     try {
       const res = await api.enterprises({ limit: PAGE, offset: page * PAGE, sort, q, region })
       if (generation !== this.#generation) return
+      const extent = (this.#extent = extentAfter(this.#extent, res, page * PAGE, PAGE))
       const next =
-        this.rows.length >= res.total
-          ? this.rows.slice(0, res.total)
-          : [...this.rows, ...Array<undefined>(res.total - this.rows.length)]
-      res.items.forEach((row, i) => (next[page * PAGE + i] = row))
+        this.rows.length >= extent.total
+          ? this.rows.slice(0, extent.total)
+          : [...this.rows, ...Array<undefined>(extent.total - this.rows.length)]
+      res.items.forEach((row, i) => {
+        if (page * PAGE + i < extent.total) next[page * PAGE + i] = row
+      })
       this.rows = next
-      this.total = res.total
+      this.total = extent.total
+      this.exact = extent.exact
       this.loaded = true
     } catch (e) {
       if (generation !== this.#generation) return
