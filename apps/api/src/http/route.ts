@@ -119,7 +119,8 @@ export const decodeBody = async <B>(c: Context, schema: Schema.Schema<B, any, ne
 /** Decodes the query string, naming every failing parameter. */
 export const decodeQuery = <Q>(c: Context, schema: Schema.Schema<Q, any, never>): Q => {
   const raw: Record<string, string> = {}
-  for (const [k, v] of new URL(c.req.url).searchParams) raw[k] = v
+  // An empty parameter (`?region=`, as forms send an unset field) means the same as leaving it out.
+  for (const [k, v] of new URL(c.req.url).searchParams) if (v !== "") raw[k] = v
   const result = DecodeError.decode(schema, "query")(raw)
   if (Either.isLeft(result)) throw fromDecodeError(result.left, "query")
   return result.right

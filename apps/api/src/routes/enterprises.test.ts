@@ -41,6 +41,9 @@ describe.each(backends())("enterprises on $name", (backend) => {
       total: number
     }
     expect(list.items.map((i) => i.uscc)).toContain(TL)
+    // Empty parameters are left out, not matched against "".
+    const blank = (await (await t.call("GET", "/enterprises?region=&industry=&sort=", { as: "tongliang" })).json()) as { items: Array<{ uscc: string }> }
+    expect(blank.items.map((i) => i.uscc)).toContain(TL)
 
     const noMatch = await t.call("PUT", `/enterprises/${TL}/financials/2022`, {
       as: "tongliang",
