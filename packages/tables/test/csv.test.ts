@@ -48,6 +48,19 @@ describe("CSV", () => {
     expect(e.message).toBe("line 4: the record has 2 field(s) but the header has 3")
   })
 
+  it("takes any header as a plain key: quotes, backslashes, line separators, __proto__, and repeats (the last wins)", async () => {
+    const odd = ['a"}; throw new Error("x"); //', "back\\slash", "line\u2028sep", "", "dup"]
+    const headerLine = odd.map((h) => `"${h.replaceAll('"', '""')}"`).join(",")
+    const table = await readTable("csv", bytes(`${headerLine},dup\n1,2,3,4,5,6\n`))
+    expect(table.rows).toEqual([Object.fromEntries([...odd.map((h, i) => [h, String(i + 1)]), ["dup", "6"]])])
+    const proto = await readTable("csv", bytes("__proto__,b\nx,\n"))
+    expect(Object.getPrototypeOf(proto.rows[0])).toBe(Object.prototype)
+    expect(Object.entries(proto.rows[0]!)).toEqual([
+      ["__proto__", "x"],
+      ["b", null],
+    ])
+  })
+
   it("refuses an empty file", async () => {
     const e = await failure(readTable("csv", bytes("\n\n")))
     expect(e.reason).toEqual({ zh: "文件为空", en: "the file is empty" })
