@@ -2,7 +2,7 @@
  * First-start seeding: the bundled packs (regions, units, rules...), and — unless disabled — a synthetic demo
  * population of Tongliang and Shizhu with several years of history, clearly labelled as demo data (names start
  * with 演示·, rows flagged `demo`), the district targets' observations counted from that population (source says
- * demo), plus one demo login per role.
+ * demo), a handful of demo problems per district (descriptions start with 演示·), plus one demo login per role.
  */
 import { type Enterprise, Synthetic } from "@srdi/core"
 import { count, eq, sql } from "drizzle-orm"
@@ -14,6 +14,7 @@ import type { Logger } from "../middleware/logger.js"
 import { installPacks, PackCache, readAllBundled } from "../packs/catalog.js"
 import { toStored } from "../routes/enterprises.js"
 import { declaredTargets, demoObservations, seedDemoObservations } from "./observations.js"
+import { demoProblems, seedDemoProblems, unitsOf } from "./problems.js"
 import { BASE_REGIONS, upsertRegions } from "./regions.js"
 import { DEMO_USERS, ensureUsers, type NewUser } from "./users.js"
 
@@ -64,13 +65,17 @@ export const seed = async (
   if (haveUsers > 0) return { packs: installed, demoEnterprises: 0, logins: [], demo: false }
   if (options.demo) {
     const [lastYear, years] = [2024, 5]
-    const population = Synthetic.population({ seed: 2025, size: options.demoSize, regions: ["500151", "500240"], lastYear, years })
+    const districts = ["500151", "500240"]
+    const population = Synthetic.population({ seed: 2025, size: options.demoSize, regions: districts, lastYear, years })
     await seedDemoPopulation(db, population)
     const yearEnds = Array.from({ length: years }, (_, i) => lastYear - years + 1 + i)
     const observed = demoObservations(await declaredTargets(db, new PackCache()), population, yearEnds)
     await seedDemoObservations(db, observed)
+    // Dated around the day of seeding, so the ledger has problems both overdue and not yet due.
+    const problems = demoProblems(population, await unitsOf(db, districts), new Date().toISOString().slice(0, 10))
+    await seedDemoProblems(db, problems)
     const logins = await ensureUsers(db, DEMO_USERS)
-    logger.info("seed.demo", { enterprises: population.length, observations: observed.length, users: logins.map((u) => u.username) })
+    logger.info("seed.demo", { enterprises: population.length, observations: observed.length, problems: problems.length, users: logins.map((u) => u.username) })
     return { packs: installed, demoEnterprises: population.length, logins, demo: true }
   }
   const password = options.adminPassword ?? randomBytes(12).toString("base64url")
