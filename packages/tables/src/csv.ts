@@ -6,7 +6,21 @@ import { type Cell, type Table, TableReadError, type Text } from "./table.js"
 // instead of stepping a state machine per character). It does not count lines, so the line of a bad record is worked
 // out here, only when there is one.
 
-const decoder = new TextDecoder("utf-8")
+const utf8 = new TextDecoder("utf-8", { fatal: true })
+const gb18030 = new TextDecoder("gb18030")
+
+/**
+ * The text of CSV bytes. UTF-8 (a BOM is dropped) when the bytes are valid UTF-8; otherwise GB18030, which covers
+ * GBK and GB2312: "CSV" saved by Excel on Chinese Windows is GBK, and Chinese text in GBK is practically never
+ * valid UTF-8, so the check tells them apart instead of turning every name into replacement characters.
+ */
+const decodeCsv = (bytes: Uint8Array): string => {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return gb18030.decode(bytes)
+  }
+}
 
 /** The 1-based text line where record `index` starts, counting the line breaks inside earlier quoted fields. */
 const lineOf = (records: ReadonlyArray<ReadonlyArray<string>>, index: number, linebreak: string): number => {
@@ -46,9 +60,9 @@ const rowMaker = (headers: ReadonlyArray<string>): ((record: ReadonlyArray<strin
 
 const isBlank = (record: ReadonlyArray<string>): boolean => record.length === 1 && record[0]!.trim() === ""
 
-/** Reads CSV bytes (UTF-8, with or without a BOM; the first record is the header). */
+/** Reads CSV bytes (UTF-8 with or without a BOM, or GBK/GB18030; the first record is the header). */
 export const readCsv = (bytes: Uint8Array): Table => {
-  const text = decoder.decode(bytes)
+  const text = decodeCsv(bytes)
   const parsed = Papa.parse<Array<string>>(text, { delimiter: ",", quoteChar: '"', skipEmptyLines: false })
   const records = parsed.data
   const bad = parsed.errors[0]

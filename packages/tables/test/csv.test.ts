@@ -22,6 +22,16 @@ describe("CSV", () => {
     expect(table.firstRow).toBe(2)
   })
 
+  it("reads a CSV that Excel saved in GBK, as Chinese Windows does", async () => {
+    const gbk = Buffer.from(
+      "cdb3d2bbc9e7bbe1d0c5d3c3b4fac2eb2cc6f3d2b5c3fbb3c62cd0d0d5fec7f8bbaeb4fac2eb0d0a39313530303135314d4135553741515833582cd6d8c7eccdadc1bac4b3beabc3dcd6c6d4ecd3d0cfdeb9abcbbe2c3530303135310d0a",
+      "hex",
+    )
+    const table = await readTable("csv", new Uint8Array(gbk))
+    expect(table.headers).toEqual(["统一社会信用代码", "企业名称", "行政区划代码"])
+    expect(table.rows).toEqual([{ 统一社会信用代码: "91500151MA5U7AQX3X", 企业名称: "重庆铜梁某精密制造有限公司", 行政区划代码: "500151" }])
+  })
+
   it("drops a UTF-8 BOM and trims headers, not cells", async () => {
     const table = await readTable("csv", bytes("\uFEFF 统一社会信用代码 ,企业名称\r\n91500151MA5U000001, 某某 \r\n"))
     expect(table.headers).toEqual(["统一社会信用代码", "企业名称"])
