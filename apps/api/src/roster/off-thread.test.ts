@@ -2,7 +2,7 @@ import { Roster, Synthetic } from "@srdi/core"
 import { stringify } from "csv-stringify/sync"
 import { describe, expect, it } from "@effect/vitest"
 import { HttpProblem } from "../http/problem.js"
-import { parseUpload, RosterWorkerError } from "./off-thread.js"
+import { parseUpload, RosterWorkerError, Slots } from "./off-thread.js"
 import { parseRoster } from "./parse.js"
 
 // A synthetic (labelled demo) roster of 2,000 firms (a row per firm and year, about 1.3 MB), with a blank line as
@@ -58,5 +58,28 @@ describe("roster uploads off the event loop", () => {
     const e = await parseUpload("csv", file(csv), { inProcessBelow: 0, timeoutMs: 1 }).catch((err: unknown) => err)
     expect(e).toBeInstanceOf(RosterWorkerError)
     expect((e as Error).message).toBe("the roster worker gave no answer within 0.001 s and was ended")
+  })
+})
+
+describe("Slots", () => {
+  it("runs at most its size at once, the rest in arrival order, and frees a slot when a task fails", async () => {
+    const slots = new Slots(2)
+    let running = 0
+    let most = 0
+    const order: Array<number> = []
+    const task = (i: number, fail = false) =>
+      slots.run(async () => {
+        running++
+        most = Math.max(most, running)
+        await new Promise((r) => setTimeout(r, 5))
+        order.push(i)
+        running--
+        if (fail) throw new Error(`task ${i}`)
+        return i
+      })
+    const results = await Promise.allSettled([task(1), task(2, true), task(3), task(4), task(5)])
+    expect(most).toBe(2)
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"])
+    expect(order.slice(2)).toEqual([3, 4, 5])
   })
 })

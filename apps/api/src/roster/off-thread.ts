@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { pathToFileURL } from "node:url"
+import { availableParallelism } from "node:os"
 import { type ResourceLimits, Worker, type WorkerOptions } from "node:worker_threads"
 import { HttpProblem, type ProblemIssue } from "../http/problem.js"
 import type { Format } from "./files.js"
@@ -95,8 +96,35 @@ const inWorker = (format: Format, bytes: Uint8Array, options: UploadOptions): Pr
     worker.postMessage({ format, bytes: copy }, [copy.buffer as ArrayBuffer])
   })
 
-/** Parses an upload: on the calling thread when small, otherwise in a worker thread. */
+/** At most `size` holders at once; the others wait in arrival order. */
+export class Slots {
+  private free: number
+  private readonly waiting: Array<() => void> = []
+
+  constructor(size: number) {
+    this.free = size
+  }
+
+  /** Runs `task` once a slot is free, and frees it when the task settles. */
+  async run<A>(task: () => Promise<A>): Promise<A> {
+    if (this.free > 0) this.free--
+    else await new Promise<void>((resolve) => this.waiting.push(resolve))
+    try {
+      return await task()
+    } finally {
+      const next = this.waiting.shift()
+      if (next !== undefined) next()
+      else this.free++
+    }
+  }
+}
+
+// Large uploads parsed at once: the others queue, so ten simultaneous 100k-row files do not hold ten parsed copies
+// in memory or starve the request thread of a core.
+const workers = new Slots(Math.max(1, Math.min(4, availableParallelism() - 1)))
+
+/** Parses an upload: on the calling thread when small, otherwise in a worker thread (a few at a time). */
 export const parseUpload = (format: Format, bytes: Uint8Array, options: UploadOptions = {}): Promise<ParsedRoster> =>
   bytes.byteLength < (options.inProcessBelow ?? 1024 * 1024)
     ? parseRoster(format, bytes)
-    : inWorker(format, bytes, options)
+    : workers.run(() => inWorker(format, bytes, options))
