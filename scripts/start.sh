@@ -11,4 +11,6 @@ echo "== building ${filters[*]}"
 pnpm turbo run build "${filters[@]}" --output-logs=errors-only
 
 export SRDI_DATA_DIR="${SRDI_DATA_DIR:-$PWD/.data/pglite}"
-exec node apps/api/dist/server.js
+# A larger young generation: the server allocates a response's worth of short-lived objects per request, and at
+# thousands of requests a second the default (16 MB) promotes them into the old generation (docs/api/performance.md).
+exec node --max-semi-space-size=64 apps/api/dist/server.js

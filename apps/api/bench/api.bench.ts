@@ -19,7 +19,8 @@ const port = 18000 + Math.floor(Math.random() * 1000)
 const base = `http://127.0.0.1:${port}`
 const dataDir = mkdtempSync(join(tmpdir(), "srdi-bench-"))
 
-const server = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+// The built server, as `pnpm start` runs it (turbo builds it before `bench`), with the same V8 flag.
+const server = spawn(process.execPath, ["--max-semi-space-size=64", "dist/server.js"], {
   cwd: fileURLToPath(new URL("..", import.meta.url)),
   env: { ...process.env, PORT: String(port), SRDI_DATA_DIR: dataDir, SRDI_DEMO: "true", SRDI_DEMO_SIZE: "1000", SRDI_UPLOAD_LIMIT: String(256 * 1024 * 1024) },
   stdio: ["ignore", "ignore", "inherit"],
