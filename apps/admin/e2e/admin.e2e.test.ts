@@ -252,6 +252,22 @@ describe("admin (Chromium, real API)", () => {
     expect(await approved.textContent()).toContain("无可拨付金额")
   })
 
+  it("shows the problem ledger with translated headers, formatted values and the demo problems", async () => {
+    await page.goto(api.url + "/#/problems")
+    const ledger = page.getByRole("table", { name: "问题台账" })
+    await ledger.locator("tbody tr").first().waitFor()
+    const headers = (await ledger.locator("thead th").allTextContents()).map((h) => h.trim())
+    expect(headers).toEqual(expect.arrayContaining(["企业", "问题类别", "责任单位", "办结期限", "状态"]))
+    for (const raw of ["problem", "region", "version", "dueOn", "unit"]) expect(headers).not.toContain(raw)
+    const demo = ledger.locator("tbody tr", { hasText: "演示·" })
+    expect(await demo.count()).toBeGreaterThan(0)
+    // The district's own unit by name (not its id), and no JSON in any cell.
+    await expect.poll(() => ledger.locator("tbody").textContent(), { timeout: 15_000 }).not.toMatch(/tl-[a-z]+/)
+    expect(await ledger.locator("tbody").textContent()).toMatch(/区.{1,8}(委|局)/)
+    expect(await ledger.locator("tbody").textContent()).not.toMatch(/[{}]/)
+    await shot("problems")
+  })
+
   it("refuses a district admin another district's enterprise", async () => {
     const admin = await token(api.url, "admin", "demo-admin")
     const shizhu = await get<{ items: Array<{ uscc: string }> }>("/enterprises?limit=1&region=500240", admin)

@@ -51,10 +51,9 @@ class Names {
     if (pack !== "" && !this.#packsAsked.has(pack)) {
       this.#packsAsked.add(pack)
       void api
-        .pack(pack)
+        .resolvedPack(pack)
         .then((r) => {
-          const awards = (r.pack.awards ?? []) as ReadonlyArray<{ id: string; name: Named }>
-          for (const a of awards) this.#awards.set(`${pack}/${a.id}`, a.name)
+          for (const a of r.awards ?? []) this.#awards.set(`${pack}/${a.id}`, a.name)
         })
         .catch(() => this.#packsAsked.delete(pack))
     }

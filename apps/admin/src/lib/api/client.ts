@@ -11,6 +11,7 @@ import type {
   PackDiff,
   PackRow,
   Page,
+  ResolvedPack,
   Pyramid,
   RegionRow,
   Screening,
@@ -113,11 +114,8 @@ export const api = {
     }),
 
   packs: () => json<{ items: ReadonlyArray<PackRow> }>("GET", "/packs"),
-  pack: (ref: string) =>
-    json<{ id: string; version: string; hash: string; pack: Record<string, unknown> }>(
-      "GET",
-      `/packs/${encodeURIComponent(ref)}/resolved`,
-    ).then((pack) => pack),
+  /** A pack with its extension layers resolved (its awards, units, targets... including inherited ones). */
+  resolvedPack: (ref: string) => json<ResolvedPack>("GET", `/packs/${encodeURIComponent(ref)}/resolved`),
   clauses: (ref: string, resolved = false) =>
     json<{ items: ReadonlyArray<Clause> }>("GET", `/packs/${encodeURIComponent(ref)}/clauses`, {
       query: { resolved: String(resolved) },

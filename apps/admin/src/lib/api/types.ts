@@ -66,6 +66,9 @@ export interface PackRow {
   readonly installedAt: string
 }
 
+/** `GET /packs/{ref}/resolved`: the pack itself, its layers resolved. */
+export type ResolvedPack = typeof Pack.Pack.Encoded
+
 /** A clause of the clause browser. */
 export interface Clause {
   readonly kind: string
