@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's second command and CI run it:
-# build, typecheck, lint, every package's tests (core, packs, CLI, API on PGlite and PostgreSQL, admin e2e in Chromium,
+# build, typecheck, lint, format, every package's tests (core, packs, CLI, API on PGlite and PostgreSQL, admin e2e in Chromium,
 # docs snippets, examples). The docs site is built (dead links fail it) by the build step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,8 @@ echo "== typecheck"
 pnpm turbo run typecheck
 echo "== lint"
 pnpm turbo run lint
+echo "== format (prettier --check; \`pnpm format\` fixes it)"
+pnpm format:check --log-level warn
 # A change to a published package needs a changeset. CHANGESET_BASE is the branch a change is proposed against
 # (origin/main by default; on main itself there is nothing to compare).
 base="${CHANGESET_BASE:-origin/main}"

@@ -11,7 +11,20 @@ const outDir = "dist/types"
 rmSync(outDir, { recursive: true, force: true })
 execFileSync(
   "tsc",
-  ["-p", existsSync("tsconfig.build.json") ? "tsconfig.build.json" : "tsconfig.json", "--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--declarationMap", "false", "--outDir", outDir, "--rootDir", "src"],
+  [
+    "-p",
+    existsSync("tsconfig.build.json") ? "tsconfig.build.json" : "tsconfig.json",
+    "--noEmit",
+    "false",
+    "--declaration",
+    "--emitDeclarationOnly",
+    "--declarationMap",
+    "false",
+    "--outDir",
+    outDir,
+    "--rootDir",
+    "src",
+  ],
   { stdio: "inherit" },
 )
 
@@ -24,7 +37,9 @@ const walk = (dir) =>
 let count = 0
 for (const file of walk(outDir)) {
   if (!file.endsWith(".d.ts")) continue
-  const cjs = readFileSync(file, "utf8").replace(/(from\s+["']\.{1,2}\/[^"']*?)\.js(["'])/g, "$1.cjs$2").replace(/(import\(["']\.{1,2}\/[^"']*?)\.js(["']\))/g, "$1.cjs$2")
+  const cjs = readFileSync(file, "utf8")
+    .replace(/(from\s+["']\.{1,2}\/[^"']*?)\.js(["'])/g, "$1.cjs$2")
+    .replace(/(import\(["']\.{1,2}\/[^"']*?)\.js(["']\))/g, "$1.cjs$2")
   writeFileSync(file.replace(/\.d\.ts$/, ".d.cts"), cjs)
   count++
 }

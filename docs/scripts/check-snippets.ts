@@ -46,7 +46,11 @@ mkdirSync(out, { recursive: true })
 for (const s of snippets) writeFileSync(join(out, s.name), `// ${s.file}:${s.line}\n${s.code}\nexport {}\n`)
 writeFileSync(
   join(out, "tsconfig.json"),
-  JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { types: ["node"] }, include: ["*.ts"] }, null, 2),
+  JSON.stringify(
+    { extends: "../../tsconfig.base.json", compilerOptions: { types: ["node"] }, include: ["*.ts"] },
+    null,
+    2,
+  ),
 )
 
 console.log(`docs: ${snippets.length} TypeScript snippets`)
@@ -55,7 +59,8 @@ try {
   execFileSync("tsc", ["--noEmit", "-p", join(out, "tsconfig.json")], { stdio: "pipe", cwd: docs })
 } catch (e) {
   const output = String((e as { stdout?: Buffer }).stdout ?? "")
-  for (const s of snippets) if (output.includes(s.name)) console.error(`type error in the snippet at docs/${s.file}:${s.line}`)
+  for (const s of snippets)
+    if (output.includes(s.name)) console.error(`type error in the snippet at docs/${s.file}:${s.line}`)
   console.error(output)
   failed++
 }

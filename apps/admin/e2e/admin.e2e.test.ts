@@ -94,8 +94,12 @@ describe("admin (Chromium, real API)", () => {
 
   it("edits an enterprise's profile and one financial year, and says so when someone else saved first", async () => {
     const t = await token(api.url, "tongliang", "demo-tongliang")
-    const first = (await get<{ items: Array<{ uscc: string }> }>("/enterprises?limit=1&region=500151&sort=-name", t)).items[0]!.uscc
-    const before = await get<{ enterprise: { name: string; financials: Array<{ year: number }> }; version: number }>(`/enterprises/${first}`, t)
+    const first = (await get<{ items: Array<{ uscc: string }> }>("/enterprises?limit=1&region=500151&sort=-name", t))
+      .items[0]!.uscc
+    const before = await get<{ enterprise: { name: string; financials: Array<{ year: number }> }; version: number }>(
+      `/enterprises/${first}`,
+      t,
+    )
     await page.goto(`${api.url}/#/enterprises/${first}`)
     await page.getByRole("heading", { name: before.enterprise.name }).waitFor()
 
@@ -109,7 +113,10 @@ describe("admin (Chromium, real API)", () => {
     await page.getByLabel("企业名称").fill(renamed)
     await page.getByRole("button", { name: "保存" }).click()
     await page.getByRole("heading", { name: renamed }).waitFor()
-    const after = await get<{ enterprise: { name: string; foundedOn: string }; version: number }>(`/enterprises/${first}`, t)
+    const after = await get<{ enterprise: { name: string; foundedOn: string }; version: number }>(
+      `/enterprises/${first}`,
+      t,
+    )
     expect(after.enterprise).toMatchObject({ name: renamed, foundedOn: "2012-05-08" })
     expect(after.version).toBe(before.version + 1)
 
@@ -119,7 +126,10 @@ describe("admin (Chromium, real API)", () => {
     await page.getByLabel("营业收入（万元）").fill("12345.6")
     await page.getByRole("button", { name: "保存" }).click()
     await page.locator("tr", { hasText: "12,345.6" }).first().waitFor()
-    const fin = await get<{ enterprise: { financials: Array<{ year: number; revenue: number }> } }>(`/enterprises/${first}`, t)
+    const fin = await get<{ enterprise: { financials: Array<{ year: number; revenue: number }> } }>(
+      `/enterprises/${first}`,
+      t,
+    )
     expect(fin.enterprise.financials.find((f) => f.year === year)?.revenue).toBe(12345.6)
 
     // Stale: the form is open at one version when a colleague saves another; saving says so and keeps the typing.

@@ -125,8 +125,26 @@ describe("Why", () => {
 })
 
 describe("Why: trace values", () => {
-  const node = (over: Record<string, unknown>) => ({ id: "n", kind: "compare", depth: 0, outcome: "fail", label: { zh: "研发投入强度不低于3%", en: "R&D intensity at least 3%" }, cite: CITE, ...over })
-  const evaluation = (trace: Array<Record<string, unknown>>) => ({ rule: "r", asOf: "2025-06-30", verdict: "ineligible", trace, missing: [], distance: 0.1, nearMiss: false, reasons: { zh: [], en: [] } }) as never
+  const node = (over: Record<string, unknown>) => ({
+    id: "n",
+    kind: "compare",
+    depth: 0,
+    outcome: "fail",
+    label: { zh: "研发投入强度不低于3%", en: "R&D intensity at least 3%" },
+    cite: CITE,
+    ...over,
+  })
+  const evaluation = (trace: Array<Record<string, unknown>>) =>
+    ({
+      rule: "r",
+      asOf: "2025-06-30",
+      verdict: "ineligible",
+      trace,
+      missing: [],
+      distance: 0.1,
+      nearMiss: false,
+      reasons: { zh: [], en: [] },
+    }) as never
 
   it("writes a percent indicator as a percent and money in 万元, without floating-point noise", () => {
     render(Why, {
@@ -148,19 +166,48 @@ describe("Why: trace values", () => {
 })
 
 describe("TierPyramid", () => {
-  const counts = (a: number, b: number, c: number, d: number) => ({ innovative_sme: a, srdi_sme: b, little_giant: c, listed: d })
+  const counts = (a: number, b: number, c: number, d: number) => ({
+    innovative_sme: a,
+    srdi_sme: b,
+    little_giant: c,
+    listed: d,
+  })
   const tiers = [
     { tier: "innovative_sme", zh: "创新型中小企业", en: "innovative SME" },
     { tier: "srdi_sme", zh: "专精特新中小企业", en: "SRDI SME" },
     { tier: "little_giant", zh: "专精特新“小巨人”企业", en: "little giant" },
     { tier: "listed", zh: "上市企业", en: "listed company" },
   ] as const
-  const one = { region: "500151", name: "铜梁区", nameEn: "Tongliang", enterprises: 600, holding: counts(180, 40, 4, 1), highest: counts(140, 36, 3, 1) }
-  const two = { region: "500240", name: "石柱县", nameEn: "Shizhu", enterprises: 400, holding: counts(120, 20, 1, 0), highest: counts(100, 19, 1, 0) }
+  const one = {
+    region: "500151",
+    name: "铜梁区",
+    nameEn: "Tongliang",
+    enterprises: 600,
+    holding: counts(180, 40, 4, 1),
+    highest: counts(140, 36, 3, 1),
+  }
+  const two = {
+    region: "500240",
+    name: "石柱县",
+    nameEn: "Shizhu",
+    enterprises: 400,
+    holding: counts(120, 20, 1, 0),
+    highest: counts(100, 19, 1, 0),
+  }
 
   it("lists the rungs top first with holders and highest rung, in a table beside the chart", () => {
-    render(TierPyramid, { data: { asOf: "2024-12-31", tiers, items: [one], total: { enterprises: 600, holding: one.holding, highest: one.highest } } })
-    const rows = screen.getAllByRole("row").slice(1).map((r) => [...r.children].map((c) => c.textContent))
+    render(TierPyramid, {
+      data: {
+        asOf: "2024-12-31",
+        tiers,
+        items: [one],
+        total: { enterprises: 600, holding: one.holding, highest: one.highest },
+      },
+    })
+    const rows = screen
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => [...r.children].map((c) => c.textContent))
     expect(rows).toEqual([
       ["上市企业", "1", "1"],
       ["专精特新“小巨人”企业", "4", "3"],
@@ -174,7 +221,13 @@ describe("TierPyramid", () => {
   it("adds a column per region and a total when the user sees several regions", () => {
     const total = { enterprises: 1000, holding: counts(300, 60, 5, 1), highest: counts(240, 55, 4, 1) }
     render(TierPyramid, { data: { asOf: "2024-12-31", tiers, items: [one, two], total } })
-    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["层级", "铜梁区", "石柱县", "合计", "以此为最高层级"])
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "层级",
+      "铜梁区",
+      "石柱县",
+      "合计",
+      "以此为最高层级",
+    ])
     const base = screen.getAllByRole("row").at(-1)!
     expect([...base.children].map((c) => c.textContent)).toEqual(["创新型中小企业", "180", "120", "300", "240"])
   })
@@ -183,7 +236,15 @@ describe("TierPyramid", () => {
 describe("EnterpriseForm and FinancialYearForm", () => {
   const USCC = "91500151MA5U7AQX3U"
   const stored = (version: number, over: Record<string, unknown> = {}) => ({
-    enterprise: { uscc: USCC, name: "演示·铜梁某精密制造有限公司", region: "500151", industry: "C3484", financials: [{ year: 2024, revenue: 9600, newEquity: 300 }], titles: [], ...over },
+    enterprise: {
+      uscc: USCC,
+      name: "演示·铜梁某精密制造有限公司",
+      region: "500151",
+      industry: "C3484",
+      financials: [{ year: 2024, revenue: 9600, newEquity: 300 }],
+      titles: [],
+      ...over,
+    },
     version,
     demo: true,
     createdAt: "2025-01-01T00:00:00Z",
@@ -191,7 +252,10 @@ describe("EnterpriseForm and FinancialYearForm", () => {
   })
   const regions = [{ code: "500151", name: "铜梁区", nameEn: "Tongliang", level: "district", parent: "500000" }]
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    new Response(JSON.stringify(body), { status, headers: { "content-type": status < 300 ? "application/json" : "application/problem+json", ...headers } })
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { "content-type": status < 300 ? "application/json" : "application/problem+json", ...headers },
+    })
   let fetchMock: ReturnType<typeof vi.fn>
   beforeEach(async () => {
     const { Uscc } = await import("@srdi/core")
@@ -235,8 +299,20 @@ describe("EnterpriseForm and FinancialYearForm", () => {
 
   it("reports a stale version in words, keeps what was typed, and offers to reload", async () => {
     const onreload = vi.fn()
-    fetchMock.mockResolvedValue(answer(412, { status: 412, detail: "changed", detailZh: "已被修改", type: "https://srdi.invalid/problems/stale" }, { etag: '"5"' }))
-    const { rerender } = render(EnterpriseForm, { current: stored(3), regions, onsaved: vi.fn(), oncancel: vi.fn(), onreload })
+    fetchMock.mockResolvedValue(
+      answer(
+        412,
+        { status: 412, detail: "changed", detailZh: "已被修改", type: "https://srdi.invalid/problems/stale" },
+        { etag: '"5"' },
+      ),
+    )
+    const { rerender } = render(EnterpriseForm, {
+      current: stored(3),
+      regions,
+      onsaved: vi.fn(),
+      oncancel: vi.fn(),
+      onreload,
+    })
     await fireEvent.input(screen.getByLabelText("企业名称"), { target: { value: "我刚输入的名称" } })
     await fireEvent.click(screen.getByRole("button", { name: "保存" }))
     const alert = await screen.findByText(/已被他人修改/)
@@ -253,7 +329,12 @@ describe("EnterpriseForm and FinancialYearForm", () => {
 
   it("puts the API's field issue next to the field and its sentence above the buttons", async () => {
     fetchMock.mockResolvedValue(
-      answer(403, { status: 403, detail: "you may not change data of another region (500240)", detailZh: "无权修改其他区县（500240）的数据", errors: [{ at: "region", message: { zh: "无权使用该地区", en: "not your region" } }] }),
+      answer(403, {
+        status: 403,
+        detail: "you may not change data of another region (500240)",
+        detailZh: "无权修改其他区县（500240）的数据",
+        errors: [{ at: "region", message: { zh: "无权使用该地区", en: "not your region" } }],
+      }),
     )
     render(EnterpriseForm, { current: stored(3), regions, onsaved: vi.fn(), oncancel: vi.fn() })
     await fireEvent.input(screen.getByLabelText("地区"), { target: { value: "500240" } })

@@ -41,16 +41,28 @@ describe("forms: the API's schemas, messages by field", () => {
 
 describe("enterprise forms: core's Enterprise schema", () => {
   it("turns the yes / no / unknown choice into a boolean or leaves it out, and requires name and region", () => {
-    const ok = checkProfile({ uscc: "91500151MA5U7AQX3U", name: " 测试 ", region: "500151", industry: "", strategicEmerging: "true" }, "zh")
-    expect(ok).toEqual({ ok: true, value: { uscc: "91500151MA5U7AQX3U", name: "测试", region: "500151", strategicEmerging: true } })
-    const unknown = checkProfile({ uscc: "91500151MA5U7AQX3U", name: "测试", region: "500151", strategicEmerging: "" }, "zh")
+    const ok = checkProfile(
+      { uscc: "91500151MA5U7AQX3U", name: " 测试 ", region: "500151", industry: "", strategicEmerging: "true" },
+      "zh",
+    )
+    expect(ok).toEqual({
+      ok: true,
+      value: { uscc: "91500151MA5U7AQX3U", name: "测试", region: "500151", strategicEmerging: true },
+    })
+    const unknown = checkProfile(
+      { uscc: "91500151MA5U7AQX3U", name: "测试", region: "500151", strategicEmerging: "" },
+      "zh",
+    )
     expect(unknown.ok && "strategicEmerging" in unknown.value).toBe(false)
     const bad = checkProfile({ uscc: "91500151MA5U7AQX3U", name: "", region: "5001", strategicEmerging: "" }, "en")
     expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(["name", "region"])
   })
 
   it("reads typed figures as numbers (thousands separators allowed) and names what is not one", () => {
-    expect(checkFinancialYear({ year: "2024", revenue: "12,000.5", employees: "" }, "zh")).toEqual({ ok: true, value: { year: 2024, revenue: 12000.5 } })
+    expect(checkFinancialYear({ year: "2024", revenue: "12,000.5", employees: "" }, "zh")).toEqual({
+      ok: true,
+      value: { year: 2024, revenue: 12000.5 },
+    })
     const bad = checkFinancialYear({ year: "2024", employees: "12.5", rdExpense: "abc" }, "zh")
     expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(["employees", "rdExpense"])
   })
@@ -92,7 +104,10 @@ describe("problemOf", () => {
   })
 
   it("marks a 412 as stale and reads the current version from its ETag", async () => {
-    const res = new Response(JSON.stringify({ status: 412, detail: "changed" }), { status: 412, headers: { etag: '"7"' } })
+    const res = new Response(JSON.stringify({ status: 412, detail: "changed" }), {
+      status: 412,
+      headers: { etag: '"7"' },
+    })
     const e = await problemOf(res)
     expect(e.stale).toBe(true)
     expect(e.currentVersion).toBe(7)

@@ -1,14 +1,27 @@
 import { describe, expect, it } from "vitest"
 import en from "../src/lib/i18n/en.json"
 import zh from "../src/lib/i18n/zh.json"
-import { auditAction, auditEntity, auditEntityId, formatAmount, formatDate, statusLabel, type Translate } from "../src/lib/plan-format.js"
+import {
+  auditAction,
+  auditEntity,
+  auditEntityId,
+  formatAmount,
+  formatDate,
+  statusLabel,
+  type Translate,
+} from "../src/lib/plan-format.js"
 import { cellText, columnsFor, isOverdue, type Namer, type Row } from "../src/routes/plan/plan-columns.js"
 
 /** A translate function over the admin's own dictionaries, as svelte-i18n answers: the key itself when missing. */
 const translator =
   (dict: Record<string, unknown>): Translate =>
   (key, options) => {
-    const found = key.split(".").reduce<unknown>((d, k) => (d !== null && typeof d === "object" ? (d as Record<string, unknown>)[k] : undefined), dict)
+    const found = key
+      .split(".")
+      .reduce<unknown>(
+        (d, k) => (d !== null && typeof d === "object" ? (d as Record<string, unknown>)[k] : undefined),
+        dict,
+      )
     if (typeof found !== "string") return key
     return found.replace(/\{(\w+)\}/g, (_, name: string) => String(options?.values?.[name] ?? `{${name}}`))
   }
@@ -46,7 +59,19 @@ describe("plan values as people read them", () => {
   it("has every audit action and entity word in both languages", () => {
     expect(Object.keys(en.auditAction).sort()).toEqual(Object.keys(zh.auditAction).sort())
     expect(Object.keys(en.auditEntity).sort()).toEqual(Object.keys(zh.auditEntity).sort())
-    for (const a of ["create", "install", "activate", "observe", "report", "claim", "approved", "rejected", "pay", "import:create", "pool:enter"])
+    for (const a of [
+      "create",
+      "install",
+      "activate",
+      "observe",
+      "report",
+      "claim",
+      "approved",
+      "rejected",
+      "pay",
+      "import:create",
+      "pool:enter",
+    ])
       expect(auditAction(a, tEn), a).not.toMatch(/^auditAction\./)
   })
 })
@@ -83,18 +108,43 @@ describe("plan lists: headers and cells", () => {
 
   it("reads a problem with names in place of ids, translated category and status, and no value as a dash", () => {
     const cols = columnsFor("/problems", [problemRow])
-    const cell = (key: string, t = tZh) => cellText(cols.find((c) => c.key === key)!, problemRow, t, "zh", namer)
+    const cell = (key: string, t = tZh) =>
+      cellText(
+        cols.find((c) => c.key === key)!,
+        problemRow,
+        t,
+        "zh",
+        namer,
+      )
     expect(cell("uscc")).toBe("演示·某某科技（91500151MA0000000X）")
     expect(cell("unit")).toBe("区科技局")
     expect(cell("category")).toBe(zh.category.market_wide)
     expect(cell("status", tEn)).toBe(en.status.in_progress)
     expect(cell("resolvedOn")).toBe("—")
     const unknown: Namer = { unit: () => undefined, award: () => undefined, enterprise: () => undefined }
-    expect(cellText(cols.find((c) => c.key === "unit")!, problemRow, tZh, "zh", unknown)).toBe("tl-kjj")
+    expect(
+      cellText(
+        cols.find((c) => c.key === "unit")!,
+        problemRow,
+        tZh,
+        "zh",
+        unknown,
+      ),
+    ).toBe("tl-kjj")
   })
 
   it("reads a claim's award and payer by name and its amount with its unit", () => {
-    const claim: Row = { id: 7, packId: "cq-tongliang-2022", awardId: "tl-first-srdi", eventOn: "2024-05-01", budgetYear: 2024, amount: 20, unit: "wan_yuan", payer: "tl-kjj", status: "approved" }
+    const claim: Row = {
+      id: 7,
+      packId: "cq-tongliang-2022",
+      awardId: "tl-first-srdi",
+      eventOn: "2024-05-01",
+      budgetYear: 2024,
+      amount: 20,
+      unit: "wan_yuan",
+      payer: "tl-kjj",
+      status: "approved",
+    }
     const cols = columnsFor("/awards/claims", [claim])
     const text = cols.map((c) => cellText(c, claim, tZh, "zh", namer))
     expect(text).toEqual(["7", "首次认定专精特新奖励", "2024-05-01", "2024", "20 万元", "区科技局", zh.status.approved])
@@ -110,6 +160,8 @@ describe("plan lists: headers and cells", () => {
   it("marks a problem overdue when still unfinished after its due date, and not once resolved", () => {
     expect(isOverdue(problemRow, "2026-03-01")).toBe(true)
     expect(isOverdue(problemRow, "2026-01-20")).toBe(false)
-    expect(isOverdue({ ...problemRow, problem: { ...(problemRow.problem as object), status: "resolved" } }, "2026-03-01")).toBe(false)
+    expect(
+      isOverdue({ ...problemRow, problem: { ...(problemRow.problem as object), status: "resolved" } }, "2026-03-01"),
+    ).toBe(false)
   })
 })

@@ -10,7 +10,11 @@ import en from "../src/lib/i18n/en.json"
 import zh from "../src/lib/i18n/zh.json"
 
 describe("paging past the API's count cap", () => {
-  const page = (n: number, total: number, totalExact?: boolean) => ({ items: { length: n }, total, ...(totalExact === undefined ? {} : { totalExact }) })
+  const page = (n: number, total: number, totalExact?: boolean) => ({
+    items: { length: n },
+    total,
+    ...(totalExact === undefined ? {} : { totalExact }),
+  })
 
   it("takes an exact total as it is", () => {
     expect(extentAfter(UNKNOWN, page(200, 640, true), 0, 200)).toEqual({ total: 640, exact: true })
@@ -52,7 +56,10 @@ describe("paging past the API's count cap", () => {
   })
 
   it("ends at an empty page right after a full one", () => {
-    expect(extentAfter({ total: 1_400, exact: false }, page(0, 1_000, false), 1_200, 200)).toEqual({ total: 1_200, exact: true })
+    expect(extentAfter({ total: 1_400, exact: false }, page(0, 1_000, false), 1_200, 200)).toEqual({
+      total: 1_200,
+      exact: true,
+    })
   })
 })
 
@@ -123,6 +130,9 @@ describe("payment form: the API's body", () => {
   })
 
   it("accepts a date and drops an empty voucher", () => {
-    expect(check(PaymentForm, "payment", { paidOn: "2026-11-20", reference: " " }, "en")).toEqual({ ok: true, value: { paidOn: "2026-11-20" } })
+    expect(check(PaymentForm, "payment", { paidOn: "2026-11-20", reference: " " }, "en")).toEqual({
+      ok: true,
+      value: { paidOn: "2026-11-20" },
+    })
   })
 })

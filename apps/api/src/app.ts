@@ -35,7 +35,10 @@ const unauthorized = (): HttpProblem =>
     401,
     TYPES.unauthorized,
     "Unauthorized",
-    { zh: "请先登录（Cookie 或 Authorization: Bearer 令牌）", en: "log in first (session cookie or Authorization: Bearer token)" },
+    {
+      zh: "请先登录（Cookie 或 Authorization: Bearer 令牌）",
+      en: "log in first (session cookie or Authorization: Bearer token)",
+    },
     [],
     { "www-authenticate": 'Bearer realm="srdi"' },
   )
@@ -59,7 +62,12 @@ const tokenOf = (c: Context): string | undefined => {
  * Answers a GET from the read cache, or computes it and keeps a successful JSON answer. `cache-control: no-cache`
  * skips the lookup; `x-cache` says which it was.
  */
-const cachedRead = async (c: Context, cache: ReadCache, key: string, handle: () => Promise<Response>): Promise<Response> => {
+const cachedRead = async (
+  c: Context,
+  cache: ReadCache,
+  key: string,
+  handle: () => Promise<Response>,
+): Promise<Response> => {
   const fresh = c.req.header("cache-control")?.includes("no-cache") === true
   const hit = fresh ? undefined : (cache.get(key) ?? (await cache.inFlight(key)))
   if (hit !== undefined) {
@@ -127,7 +135,10 @@ export const createApp = (deps: AppDeps): App => {
 
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return respond(c, err)
-    logger.error("unhandled", { path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) })
+    logger.error("unhandled", {
+      path: c.req.path,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    })
     return respond(
       c,
       new HttpProblem(500, TYPES.internal, "Internal error", {
@@ -155,13 +166,22 @@ export const createApp = (deps: AppDeps): App => {
         c.set("token" as never, token as never)
       }
       const scope = new Scope(user)
-      if (r.access === "write" && (user.role === "viewer" || user.role === "unit_officer")) scope.write(user.region ?? "")
+      if (r.access === "write" && (user.role === "viewer" || user.role === "unit_officer"))
+        scope.write(user.region ?? "")
       if (r.access === "unit" && user.role === "viewer") scope.write(user.region ?? "")
       if (r.access === "municipal") scope.municipal()
       const handle = async () => {
         const query = r.query === undefined ? {} : decodeQuery(c, r.query)
         const body = r.body === undefined ? undefined : await decodeBody(c, r.body)
-        return r.handler({ c, body, query, params: c.req.param() as Record<string, string>, scope, user, deps: services })
+        return r.handler({
+          c,
+          body,
+          query,
+          params: c.req.param() as Record<string, string>,
+          scope,
+          user,
+          deps: services,
+        })
       }
       if (cache === undefined || r.access === "public") return handle()
       if (r.method !== "get")

@@ -22,7 +22,8 @@ const int = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => 
   const raw = env[name]
   if (raw === undefined || raw === "") return fallback
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}" / ${name} 应为非负整数`)
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${raw}" / ${name} 应为非负整数`)
   return n
 }
 
@@ -55,7 +56,9 @@ export const fromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfig => (
     uploadLimitBytes: int(env, "SRDI_UPLOAD_LIMIT", 64 * 1024 * 1024),
     loginAttemptsPerMinute: int(env, "SRDI_LOGIN_PER_MINUTE", 10),
     sessionHours: int(env, "SRDI_SESSION_HOURS", 12),
-    ...(env.SRDI_READ_CACHE !== undefined && env.SRDI_READ_CACHE !== "" ? { readCache: flag(env, "SRDI_READ_CACHE", false) } : {}),
+    ...(env.SRDI_READ_CACHE !== undefined && env.SRDI_READ_CACHE !== ""
+      ? { readCache: flag(env, "SRDI_READ_CACHE", false) }
+      : {}),
     ...(env.SRDI_ADMIN_DIST !== undefined ? { adminDist: resolve(env.SRDI_ADMIN_DIST) } : {}),
   },
 })

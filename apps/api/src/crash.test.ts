@@ -21,7 +21,14 @@ const base = `http://127.0.0.1:${port}`
 const start = (): ChildProcess =>
   spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd,
-    env: { ...process.env, PORT: String(port), SRDI_DATA_DIR: dataDir, SRDI_DEMO: "true", SRDI_DEMO_SIZE: "0", SRDI_UPLOAD_LIMIT: String(128 * 1024 * 1024) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SRDI_DATA_DIR: dataDir,
+      SRDI_DEMO: "true",
+      SRDI_DEMO_SIZE: "0",
+      SRDI_UPLOAD_LIMIT: String(128 * 1024 * 1024),
+    },
     stdio: "ignore",
   })
 
@@ -39,10 +46,14 @@ const up = async () => {
 
 const post = (path: string, headers: Record<string, string>, body: string) =>
   new Promise<number>((resolve, reject) => {
-    const req = request(`${base}${path}`, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (res) => {
-      res.resume()
-      res.on("end", () => resolve(res.statusCode ?? 0))
-    })
+    const req = request(
+      `${base}${path}`,
+      { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        res.resume()
+        res.on("end", () => resolve(res.statusCode ?? 0))
+      },
+    )
     req.on("error", reject)
     req.end(body)
   })
@@ -53,7 +64,13 @@ const roster = (seed: number, size: number, prefix: string) => {
     uscc: Uscc.fromBody(`91500151${prefix}${String(i).padStart(7, "0")}`),
   }))
   const headers = Roster.templateRows("en")[0]!
-  return { firms, csv: stringify(Roster.toRows(firms, { headers: "en" }).map((r) => headers.map((h) => r[h] ?? "")), { header: true, columns: headers }) }
+  return {
+    firms,
+    csv: stringify(
+      Roster.toRows(firms, { headers: "en" }).map((r) => headers.map((h) => r[h] ?? "")),
+      { header: true, columns: headers },
+    ),
+  }
 }
 
 describe("a server killed during an import", () => {
@@ -66,7 +83,16 @@ describe("a server killed during an import", () => {
   it("keeps what was committed before and nothing half-written", { timeout: 600_000 }, async () => {
     server = start()
     await up()
-    const login = async () => ((await (await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "demo-admin" }) })).json()) as { token: string }).token
+    const login = async () =>
+      (
+        (await (
+          await fetch(`${base}/auth/login`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ username: "admin", password: "demo-admin" }),
+          })
+        ).json()) as { token: string }
+      ).token
     let auth = { authorization: `Bearer ${await login()}`, "content-type": "text/csv" }
 
     const before = roster(1, 200, "MA")
@@ -90,11 +116,15 @@ describe("a server killed during an import", () => {
     expect(list.total).toBe(before.firms.length)
     for (const e of [before.firms[0]!, before.firms[199]!]) {
       const res = await fetch(`${base}/enterprises/${e.uscc}/history`, { headers: auth })
-      expect(((await res.json()) as { items: Array<{ change: string }> }).items.map((i) => i.change)).toEqual(["import:1"])
+      expect(((await res.json()) as { items: Array<{ change: string }> }).items.map((i) => i.change)).toEqual([
+        "import:1",
+      ])
     }
     expect((await fetch(`${base}/enterprises/${big.firms[0]!.uscc}`, { headers: auth })).status).toBe(404)
     expect((await fetch(`${base}/enterprises/${big.firms[0]!.uscc}/history`, { headers: auth })).status).toBe(404)
-    const audit = (await (await fetch(`${base}/audit?entity=enterprise&actor=admin&limit=1`, { headers: auth })).json()) as { total: number }
+    const audit = (await (
+      await fetch(`${base}/audit?entity=enterprise&actor=admin&limit=1`, { headers: auth })
+    ).json()) as { total: number }
     expect(audit.total).toBe(before.firms.length)
   })
 })

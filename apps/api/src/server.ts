@@ -18,9 +18,15 @@ const logger = jsonLogger()
 const adminDist = config.app.adminDist ?? fileURLToPath(new URL("../../admin/dist", import.meta.url))
 
 const database = await openDatabase(
-  config.databaseUrl !== undefined ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir },
+  config.databaseUrl !== undefined
+    ? { kind: "postgres", url: config.databaseUrl }
+    : { kind: "pglite", dataDir: config.dataDir },
 )
-const seeded = await seed(database.db, { packs: config.seedPacks, demo: config.seedDemo, demoSize: config.demoSize, adminPassword: config.adminPassword }, logger)
+const seeded = await seed(
+  database.db,
+  { packs: config.seedPacks, demo: config.seedDemo, demoSize: config.demoSize, adminPassword: config.adminPassword },
+  logger,
+)
 const { app } = createApp({
   database,
   config: { ...config.app, ...(existsSync(adminDist) ? { adminDist } : {}) },
@@ -56,11 +62,15 @@ server.on("listening", async () => {
       "",
       "  DEMO DATA — synthetic enterprises (names start with 演示·) and demo logins with fixed, documented passwords.",
       "  演示数据 — 合成企业与固定演示口令，仅供试用；生产部署请用 SRDI_DEMO=false 首次启动。",
-      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(11)} ${u.password.padEnd(15)} ${u.role}${u.region !== null ? ` ${u.region}` : ""}${u.unit !== null ? ` ${u.unit}` : ""}`),
+      ...DEMO_USERS.map(
+        (u) =>
+          `    ${u.username.padEnd(11)} ${u.password.padEnd(15)} ${u.role}${u.region !== null ? ` ${u.region}` : ""}${u.unit !== null ? ` ${u.unit}` : ""}`,
+      ),
       "",
       `  try: curl -s ${url}/auth/login -H 'content-type: application/json' -d '{"username":"admin","password":"demo-admin"}'`,
     )
-  for (const u of seeded.logins.filter(() => !seeded.demo)) lines.push("", `  created ${u.username} with password ${u.password} (shown once; change it)`)
+  for (const u of seeded.logins.filter(() => !seeded.demo))
+    lines.push("", `  created ${u.username} with password ${u.password} (shown once; change it)`)
   process.stdout.write(lines.join("\n") + "\n\n")
 })
 
@@ -81,7 +91,8 @@ const shutdown = (signal: string) => {
     logger.flush()
     process.exit(0)
   })
-  if ("closeIdleConnections" in server) (server as unknown as { closeIdleConnections: () => void }).closeIdleConnections()
+  if ("closeIdleConnections" in server)
+    (server as unknown as { closeIdleConnections: () => void }).closeIdleConnections()
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"))
 process.on("SIGINT", () => shutdown("SIGINT"))

@@ -18,7 +18,13 @@ const isRealDate = (s: string): boolean => {
 }
 
 const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31
 
 /**
  * A calendar date written `YYYY-MM-DD`, checked to exist (no 2023-02-30).
@@ -27,7 +33,10 @@ const daysInMonth = (year: number, month: number): number =>
  * @category schemas
  */
 export const IsoDate = Schema.String.pipe(
-  Schema.filter((s) => isRealDate(s) || `日期应写为 YYYY-MM-DD 且真实存在，收到“${s}” / expected a date written YYYY-MM-DD, got "${s}"`),
+  Schema.filter(
+    (s) =>
+      isRealDate(s) || `日期应写为 YYYY-MM-DD 且真实存在，收到“${s}” / expected a date written YYYY-MM-DD, got "${s}"`,
+  ),
   Schema.annotations({
     identifier: "IsoDate",
     title: "date",

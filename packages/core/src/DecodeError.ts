@@ -117,9 +117,8 @@ export const fromParseError = (subject: string, error: ParseResult.ParseError | 
 export const decode =
   <A, I>(schema: Schema.Schema<A, I, never>, subject: string) =>
   (input: unknown): Either.Either<A, DecodeError> =>
-    Either.mapLeft(
-      ParseResult.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(input),
-      (e) => fromParseError(subject, e),
+    Either.mapLeft(ParseResult.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(input), (e) =>
+      fromParseError(subject, e),
     )
 
 /**
@@ -129,9 +128,15 @@ export const decode =
  * @category formatting
  */
 export const format = (error: DecodeError, lang: "zh" | "en"): string => {
-  const head = lang === "zh" ? `${error.subject}：发现 ${error.issues.length} 处问题` : `${error.subject}: ${error.issues.length} problem(s)`
+  const head =
+    lang === "zh"
+      ? `${error.subject}：发现 ${error.issues.length} 处问题`
+      : `${error.subject}: ${error.issues.length} problem(s)`
   const lines = error.issues.map((i) => {
-    const where = i.file !== undefined ? `${i.file}${i.line !== undefined ? `:${i.line}` : ""}${i.column !== undefined ? `:${i.column}` : ""} ` : ""
+    const where =
+      i.file !== undefined
+        ? `${i.file}${i.line !== undefined ? `:${i.line}` : ""}${i.column !== undefined ? `:${i.column}` : ""} `
+        : ""
     return `  ${where}${i.at} — ${i.message[lang]}`
   })
   return [head, ...lines].join("\n")

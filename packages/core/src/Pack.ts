@@ -30,7 +30,8 @@ import { Unit } from "./Unit.js"
  */
 export const PackId = Schema.String.pipe(
   Schema.pattern(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    message: () => "策略包编号应为小写短横线格式，如 cq-tongliang-2022 / a pack id is a lower-case slug such as cq-tongliang-2022",
+    message: () =>
+      "策略包编号应为小写短横线格式，如 cq-tongliang-2022 / a pack id is a lower-case slug such as cq-tongliang-2022",
   }),
   Schema.annotations({ identifier: "PackId" }),
 )

@@ -98,7 +98,9 @@ export const constant = (value: number, from: IsoDate = "1900-01-01"): Parameter
  * @since 0.1.0
  * @category validation
  */
-export const orderingProblems = (parameter: Parameter): ReadonlyArray<{ readonly index: number; readonly message: string }> => {
+export const orderingProblems = (
+  parameter: Parameter,
+): ReadonlyArray<{ readonly index: number; readonly message: string }> => {
   const out: Array<{ index: number; message: string }> = []
   parameter.forEach((v, i) => {
     const prev = parameter[i - 1]

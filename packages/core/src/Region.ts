@@ -13,7 +13,10 @@ import type { Text } from "./Locale.js"
  * @category schemas
  */
 export const RegionCode = Schema.String.pipe(
-  Schema.pattern(/^\d{6}$/, { message: () => "行政区划代码应为6位数字（GB/T 2260），如 500151 / a region code is 6 digits (GB/T 2260), e.g. 500151" }),
+  Schema.pattern(/^\d{6}$/, {
+    message: () =>
+      "行政区划代码应为6位数字（GB/T 2260），如 500151 / a region code is 6 digits (GB/T 2260), e.g. 500151",
+  }),
   Schema.annotations({ identifier: "RegionCode", examples: ["500000", "500151"] }),
 )
 

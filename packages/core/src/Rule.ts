@@ -32,7 +32,9 @@ export const Operator = Schema.Literal(">=", ">", "<=", "<", "==", "!=")
 export type Operator = typeof Operator.Type
 
 const NodeId = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: () => "节点编号只能包含字母、数字、“.”“_”“-” / a node id is letters, digits, '.', '_' or '-'" }),
+  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
+    message: () => "节点编号只能包含字母、数字、“.”“_”“-” / a node id is letters, digits, '.', '_' or '-'",
+  }),
 )
 
 const common = {

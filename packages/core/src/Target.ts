@@ -21,7 +21,8 @@ import { isWithin, isWithinByCode, type Region, RegionCode } from "./Region.js"
  */
 export const Metric = Schema.String.pipe(
   Schema.pattern(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, {
-    message: () => "指标名应为小写点分格式，如 enterprises.srdi_sme / a metric is dotted lower-case, e.g. enterprises.srdi_sme",
+    message: () =>
+      "指标名应为小写点分格式，如 enterprises.srdi_sme / a metric is dotted lower-case, e.g. enterprises.srdi_sme",
   }),
   Schema.annotations({ identifier: "Metric" }),
 )

@@ -27,7 +27,12 @@ describe("Enterprise.decode", () => {
     expect(DecodeError.format(result.left, "zh")).toContain("enterprise：发现")
   })
   it("explains a bad date and a bad region code wholly in each language", () => {
-    const result = Enterprise.decode({ uscc: "91350100M000100Y43", name: "某公司", region: "50015", foundedOn: "2023-02-30" })
+    const result = Enterprise.decode({
+      uscc: "91350100M000100Y43",
+      name: "某公司",
+      region: "50015",
+      foundedOn: "2023-02-30",
+    })
     if (Either.isRight(result)) throw new Error("expected a failure")
     const date = result.left.issues.find((i) => i.at === "foundedOn")!
     expect(date.message.zh).toBe("日期应写为 YYYY-MM-DD 且真实存在，收到“2023-02-30”")

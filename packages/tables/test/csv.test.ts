@@ -29,7 +29,9 @@ describe("CSV", () => {
     )
     const table = await readTable("csv", new Uint8Array(gbk))
     expect(table.headers).toEqual(["统一社会信用代码", "企业名称", "行政区划代码"])
-    expect(table.rows).toEqual([{ 统一社会信用代码: "91500151MA5U7AQX3X", 企业名称: "重庆铜梁某精密制造有限公司", 行政区划代码: "500151" }])
+    expect(table.rows).toEqual([
+      { 统一社会信用代码: "91500151MA5U7AQX3X", 企业名称: "重庆铜梁某精密制造有限公司", 行政区划代码: "500151" },
+    ])
   })
 
   it("drops a UTF-8 BOM and trims headers, not cells", async () => {

@@ -56,7 +56,8 @@ export const ProfileForm = Schema.Struct({
 export const checkProfile = (values: Record<string, string>, lang: string): Checked<typeof ProfileForm.Type> => {
   const { strategicEmerging, ...text } = values
   const input: Record<string, unknown> = present(text)
-  if (strategicEmerging === "true" || strategicEmerging === "false") input.strategicEmerging = strategicEmerging === "true"
+  if (strategicEmerging === "true" || strategicEmerging === "false")
+    input.strategicEmerging = strategicEmerging === "true"
   return checkValues(ProfileForm, "enterprise", input, lang)
 }
 

@@ -7,13 +7,41 @@
 export type Translate = (key: string, options?: { values?: Record<string, string | number> }) => string
 
 const STATUSES = new Set([
-  "pending", "approved", "rejected", "paid", "open", "in_progress", "resolved", "closed_unresolved",
-  "achieved", "on_track", "at_risk", "off_track", "no_data", "not_started", "done", "blocked",
+  "pending",
+  "approved",
+  "rejected",
+  "paid",
+  "open",
+  "in_progress",
+  "resolved",
+  "closed_unresolved",
+  "achieved",
+  "on_track",
+  "at_risk",
+  "off_track",
+  "no_data",
+  "not_started",
+  "done",
+  "blocked",
 ])
 const CATEGORIES = new Set(["enterprise_specific", "market_wide", "business_environment", "policy"])
 const ACTIONS = new Set([
-  "create", "update", "delete", "import:create", "import:update", "install", "activate", "observe", "report",
-  "claim", "approved", "rejected", "pay", "seed:demo", "pool:enter", "pool:exit",
+  "create",
+  "update",
+  "delete",
+  "import:create",
+  "import:update",
+  "install",
+  "activate",
+  "observe",
+  "report",
+  "claim",
+  "approved",
+  "rejected",
+  "pay",
+  "seed:demo",
+  "pool:enter",
+  "pool:exit",
 ])
 const ENTITIES = new Set(["enterprise", "pack", "problem", "target", "task", "award_claim", "pool"])
 
@@ -32,7 +60,8 @@ export const formatAmount = (amount: number | null | undefined, unit: string | u
 }
 
 /** A status id in the user's language; an id the admin does not know stays as it is. */
-export const statusLabel = (status: string, t: Translate): string => (STATUSES.has(status) ? t(`status.${status}`) : status)
+export const statusLabel = (status: string, t: Translate): string =>
+  STATUSES.has(status) ? t(`status.${status}`) : status
 
 /** A problem category (the hard-tech plan's four) in the user's language. */
 export const categoryLabel = (category: string, t: Translate): string =>
@@ -48,7 +77,8 @@ export const auditAction = (action: string, t: Translate): string => {
 }
 
 /** An audit entity (`award_claim` → 奖补申领); unknown entities as they are. */
-export const auditEntity = (entity: string, t: Translate): string => (ENTITIES.has(entity) ? t(`auditEntity.${entity}`) : entity)
+export const auditEntity = (entity: string, t: Translate): string =>
+  ENTITIES.has(entity) ? t(`auditEntity.${entity}`) : entity
 
 /** An audit entity id: `*` (a whole set, as seeding writes) reads as "all". */
 export const auditEntityId = (id: string, t: Translate): string => (id === "*" ? t("common.all") : id)

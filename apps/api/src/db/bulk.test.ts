@@ -25,7 +25,11 @@ describe.each(backends())("bulk writes on $name", (backend) => {
       after: { i, name: `“引号” "quote" \\ back 'single'`, list: [1, { deep: true }] },
     }))
     await t.database.db.transaction((tx) => insertMany(tx, audit, rows))
-    const stored = await t.database.db.select().from(audit).where(eq(audit.actor, "bulk-test")).orderBy(asc(audit.entityId))
+    const stored = await t.database.db
+      .select()
+      .from(audit)
+      .where(eq(audit.actor, "bulk-test"))
+      .orderBy(asc(audit.entityId))
     expect(stored).toHaveLength(n)
     expect(stored[1]).toMatchObject({ entityId: "id-00001", region: null, before: null, after: rows[1]!.after })
     expect(stored[n - 1]!.after).toEqual(rows[n - 1]!.after)

@@ -15,29 +15,43 @@ import type { Tx } from "./client.js"
 export const CHUNK = 5000
 
 /** The columns named by the rows (the keys of the first row, which every row must share) in table order. */
-const columnsOf = <T extends PgTable>(table: T, sample: Record<string, unknown>): Array<[key: string, column: PgColumn]> =>
+const columnsOf = <T extends PgTable>(
+  table: T,
+  sample: Record<string, unknown>,
+): Array<[key: string, column: PgColumn]> =>
   Object.entries(getTableColumns(table)).filter(([key]) => key in sample) as Array<[string, PgColumn]>
 
 /** The columns of a table the rows name, checking that every row names the same ones. */
-const sharedColumns = <T extends PgTable>(table: T, rows: ReadonlyArray<Partial<T["$inferInsert"]>>): Array<[string, PgColumn]> => {
+const sharedColumns = <T extends PgTable>(
+  table: T,
+  rows: ReadonlyArray<Partial<T["$inferInsert"]>>,
+): Array<[string, PgColumn]> => {
   const columns = columnsOf(table, rows[0] as Record<string, unknown>)
   rows.forEach((row, i) => {
     // A key the first row lacks would be dropped without a word: that is a programming error, so say so.
     if (Object.keys(row).length !== columns.length)
-      throw new Error(`bulk insert into ${getTableName(table)}: row ${i} has other keys than the first row (${columns.map(([k]) => k).join(", ")})`)
+      throw new Error(
+        `bulk insert into ${getTableName(table)}: row ${i} has other keys than the first row (${columns.map(([k]) => k).join(", ")})`,
+      )
   })
   return columns
 }
 
 /** A value as the driver sends it: jsonb stays a value (to embed in JSON or print), the rest is mapped. */
 const driverValue = (column: PgColumn, value: unknown): unknown =>
-  value === undefined || value === null || column.columnType === "PgJsonb" ? (value ?? null) : column.mapToDriverValue(value)
+  value === undefined || value === null || column.columnType === "PgJsonb"
+    ? (value ?? null)
+    : column.mapToDriverValue(value)
 
 /**
  * The rows as a derived table: `jsonb_to_recordset($json) as x(col type, …)`, with each row keyed by its
  * database column name. Values go through each column's own driver mapping (jsonb stays nested, dates to text).
  */
-export const recordset = <T extends PgTable>(table: T, rows: ReadonlyArray<Partial<T["$inferInsert"]>>, alias = "x"): { source: SQL; names: SQL } => {
+export const recordset = <T extends PgTable>(
+  table: T,
+  rows: ReadonlyArray<Partial<T["$inferInsert"]>>,
+  alias = "x",
+): { source: SQL; names: SQL } => {
   const columns = sharedColumns(table, rows)
   const records = rows.map((row) => {
     const out: Record<string, unknown> = {}
@@ -46,7 +60,10 @@ export const recordset = <T extends PgTable>(table: T, rows: ReadonlyArray<Parti
   })
   const definitions = columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", ")
   const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(", "))
-  return { source: sql`jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as ${sql.raw(alias)}(${sql.raw(definitions)})`, names }
+  return {
+    source: sql`jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as ${sql.raw(alias)}(${sql.raw(definitions)})`,
+    names,
+  }
 }
 
 /**
@@ -67,7 +84,9 @@ export const insertMany = async <T extends PgTable>(
       continue
     }
     const { source, names } = recordset(table, rows.slice(i, i + CHUNK))
-    await tx.execute(sql`insert into ${sql.identifier(getTableName(table))} (${names}) select ${names} from ${source} ${tail ?? sql``}`)
+    await tx.execute(
+      sql`insert into ${sql.identifier(getTableName(table))} (${names}) select ${names} from ${source} ${tail ?? sql``}`,
+    )
   }
 }
 
@@ -95,7 +114,11 @@ const csvField = (value: unknown): string => {
 }
 
 /** One chunk through `COPY … FROM '/dev/blob'` (CSV). */
-const copyInto = async <T extends PgTable>(client: PgliteConnection, table: T, rows: ReadonlyArray<Partial<T["$inferInsert"]>>): Promise<void> => {
+const copyInto = async <T extends PgTable>(
+  client: PgliteConnection,
+  table: T,
+  rows: ReadonlyArray<Partial<T["$inferInsert"]>>,
+): Promise<void> => {
   const columns = sharedColumns(table, rows)
   let csv = ""
   for (const row of rows) {
@@ -109,5 +132,7 @@ const copyInto = async <T extends PgTable>(client: PgliteConnection, table: T, r
         .join(",") + "\n"
   }
   const names = columns.map(([, c]) => `"${c.name}"`).join(", ")
-  await client.query(`copy "${getTableName(table)}" (${names}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) })
+  await client.query(`copy "${getTableName(table)}" (${names}) from '/dev/blob' with (format csv)`, [], {
+    blob: new Blob([csv]),
+  })
 }

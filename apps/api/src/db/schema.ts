@@ -150,7 +150,9 @@ export const decisions = pgTable(
   (t) => [
     index("decisions_screening_idx").on(t.screeningId, t.verdict),
     index("decisions_uscc_idx").on(t.uscc, t.createdAt),
-    index("decisions_near_miss_idx").on(t.region, t.ruleId).where(sql`${t.nearMiss}`),
+    index("decisions_near_miss_idx")
+      .on(t.region, t.ruleId)
+      .where(sql`${t.nearMiss}`),
   ],
 )
 

@@ -8,8 +8,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core"
 import type { Tx } from "../db/client.js"
 import { badRequest } from "./problem.js"
 
-const IntString = (min: number, max: number) =>
-  Schema.NumberFromString.pipe(Schema.int(), Schema.between(min, max))
+const IntString = (min: number, max: number) => Schema.NumberFromString.pipe(Schema.int(), Schema.between(min, max))
 
 /** Query fields every list accepts. */
 export const pageFields = {
@@ -39,9 +38,11 @@ export const paging = (
   const name = descending ? key.slice(1) : key
   const column = columns[name]
   if (column === undefined)
-    throw badRequest(`不能按“${name}”排序，可用：${Object.keys(columns).join("、")}`, `cannot sort by "${name}"; use one of ${Object.keys(columns).join(", ")}`, [
-      { pointer: "#/sort", at: "sort", message: { zh: `未知排序字段 ${name}`, en: `unknown sort field ${name}` } },
-    ])
+    throw badRequest(
+      `不能按“${name}”排序，可用：${Object.keys(columns).join("、")}`,
+      `cannot sort by "${name}"; use one of ${Object.keys(columns).join(", ")}`,
+      [{ pointer: "#/sort", at: "sort", message: { zh: `未知排序字段 ${name}`, en: `unknown sort field ${name}` } }],
+    )
   return { limit: q.limit ?? 50, offset: q.offset ?? 0, orderBy: [descending ? desc(column) : asc(column)] }
 }
 
@@ -65,7 +66,12 @@ export const countRows = async (
     const [row] = await db.select({ n: count() }).from(from).where(where)
     return { total: row?.n ?? 0, totalExact: true }
   }
-  const capped = db.select({ one: sql`1` }).from(from).where(where).limit(COUNT_CAP + 1).as("capped")
+  const capped = db
+    .select({ one: sql`1` })
+    .from(from)
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as("capped")
   const [row] = await db.select({ n: count() }).from(capped)
   const n = row?.n ?? 0
   return n > COUNT_CAP ? { total: COUNT_CAP, totalExact: false } : { total: n, totalExact: true }

@@ -58,7 +58,11 @@ export const fromDecodeError = (decoded: DecodeError.DecodeError, where = "body"
   // Effect also reports a failing optional field as "not undefined" on the field itself; the real issue is
   // reported at its own deeper path, so that echo is left out.
   const issues = decoded.issues.filter(
-    (i) => !(i.message.en.startsWith("Expected undefined") && decoded.issues.some((j) => j !== i && j.at.startsWith(i.at) && j.at.length > i.at.length)),
+    (i) =>
+      !(
+        i.message.en.startsWith("Expected undefined") &&
+        decoded.issues.some((j) => j !== i && j.at.startsWith(i.at) && j.at.length > i.at.length)
+      ),
   )
   const error = { ...decoded, issues }
   return new HttpProblem(
@@ -77,7 +81,8 @@ export const fromDecodeError = (decoded: DecodeError.DecodeError, where = "body"
 export const notFound = (what: string, id: string): HttpProblem =>
   new HttpProblem(404, TYPES.notFound, "Not found", { zh: `未找到${what}：${id}`, en: `no ${what} ${id}` })
 
-export const forbidden = (zh: string, en: string): HttpProblem => new HttpProblem(403, TYPES.forbidden, "Forbidden", { zh, en })
+export const forbidden = (zh: string, en: string): HttpProblem =>
+  new HttpProblem(403, TYPES.forbidden, "Forbidden", { zh, en })
 
 export const conflict = (zh: string, en: string, issues: ReadonlyArray<ProblemIssue> = []): HttpProblem =>
   new HttpProblem(409, TYPES.conflict, "Conflict", { zh, en }, issues)

@@ -16,7 +16,10 @@ describe.each(backends())("read cache on $name", (backend) => {
 
   const names = async (as: string, headers: Record<string, string> = {}) => {
     const res = await t.call("GET", "/enterprises?region=500151", { as, headers })
-    return { cache: res.headers.get("x-cache"), names: ((await res.json()) as { items: Array<{ name: string }> }).items.map((i) => i.name) }
+    return {
+      cache: res.headers.get("x-cache"),
+      names: ((await res.json()) as { items: Array<{ name: string }> }).items.map((i) => i.name),
+    }
   }
 
   it("answers a repeated read from memory, and never serves an answer older than a write", async () => {
@@ -24,7 +27,10 @@ describe.each(backends())("read cache on $name", (backend) => {
     expect(await names("tongliang")).toEqual({ cache: "hit", names: [] })
 
     // Another user's write is seen by the next read.
-    const created = await t.call("POST", "/enterprises", { as: "admin", body: { uscc: TL, name: "重庆铜梁缓存测试有限公司", region: "500151" } })
+    const created = await t.call("POST", "/enterprises", {
+      as: "admin",
+      body: { uscc: TL, name: "重庆铜梁缓存测试有限公司", region: "500151" },
+    })
     expect(created.status).toBe(201)
     expect(await names("tongliang")).toEqual({ cache: "miss", names: ["重庆铜梁缓存测试有限公司"] })
 
@@ -40,7 +46,9 @@ describe.each(backends())("read cache on $name", (backend) => {
     expect(edited.status).toBe(200)
     const after = await t.call("GET", `/enterprises/${TL}`, { as: "tongliang" })
     expect(after.headers.get("etag")).toBe('"2"')
-    expect(((await after.json()) as { enterprise: { name: string } }).enterprise.name).toBe("重庆铜梁缓存测试（改名）有限公司")
+    expect(((await after.json()) as { enterprise: { name: string } }).enterprise.name).toBe(
+      "重庆铜梁缓存测试（改名）有限公司",
+    )
   })
 
   it("keeps answers per user, so scoping holds, and skips the cache on request", async () => {

@@ -11,8 +11,15 @@ describe("jsonLogger", () => {
     expect(writes).toEqual([])
     await new Promise((r) => setImmediate(r))
     expect(writes).toHaveLength(1)
-    const lines = writes[0]!.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>)
-    expect(lines.map((l) => [l.level, l.msg])).toEqual([["info", "request"], ["warn", "slow"], ["error", "unhandled"]])
+    const lines = writes[0]!
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      ["info", "request"],
+      ["warn", "slow"],
+      ["error", "unhandled"],
+    ])
     expect(lines[0]).toMatchObject({ id: "a", status: 200 })
     expect(typeof lines[0]!.time).toBe("string")
   })

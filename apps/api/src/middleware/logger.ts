@@ -19,7 +19,9 @@ const line =
  * carries many lines instead of one system call per request. `flush` writes what is pending now; lines still
  * pending when the process exits are written then.
  */
-export const jsonLogger = (write: (s: string) => void = (s) => process.stdout.write(s)): Logger & { readonly flush: () => void } => {
+export const jsonLogger = (
+  write: (s: string) => void = (s) => process.stdout.write(s),
+): Logger & { readonly flush: () => void } => {
   let pending: Array<string> = []
   let scheduled = false
   const flush = (): void => {

@@ -64,7 +64,10 @@ export class Scope {
     const p = this.principal
     if (p.role === "unit_officer") {
       if (p.unit !== unit)
-        throw forbidden(`只能填报或处理本单位（${p.unit ?? "-"}）的事项`, `you may only act for your own unit (${p.unit ?? "-"})`)
+        throw forbidden(
+          `只能填报或处理本单位（${p.unit ?? "-"}）的事项`,
+          `you may only act for your own unit (${p.unit ?? "-"})`,
+        )
       return
     }
     this.write(region)

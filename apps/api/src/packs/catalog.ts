@@ -52,7 +52,8 @@ export const readBundled = (id: string): Pack.Pack | undefined => {
   const file = join(root, "dist", "pack.json")
   if (existsSync(file)) {
     const decoded = decodePack(JSON.parse(readFileSync(file, "utf8")))
-    if (Either.isLeft(decoded)) throw new Error(`@srdi/pack-${id}/dist/pack.json does not decode as a pack: ${decoded.left.message}`)
+    if (Either.isLeft(decoded))
+      throw new Error(`@srdi/pack-${id}/dist/pack.json does not decode as a pack: ${decoded.left.message}`)
     return decoded.right
   }
   const parsed = PackSource.parse([...yamlFiles(root, "pack"), ...yamlFiles(root, "tests")])
@@ -72,12 +73,23 @@ export const layersOf = (pack: Pack.Pack, lookup: (id: string) => Pack.Pack | un
     if (seen.has(p.meta.id)) return
     for (const base of p.meta.extends) {
       if (path.includes(base))
-        throw badRequest(`扩展关系成环：${[...path, base].join(" → ")}`, `extension cycle: ${[...path, base].join(" → ")}`)
+        throw badRequest(
+          `扩展关系成环：${[...path, base].join(" → ")}`,
+          `extension cycle: ${[...path, base].join(" → ")}`,
+        )
       const b = lookup(base)
       if (b === undefined)
-        throw badRequest(`包 ${p.meta.id} 扩展的 ${base} 尚未安装`, `pack ${p.meta.id} extends ${base}, which is not installed`, [
-          { pointer: "#/meta/extends", at: "meta.extends", message: { zh: `未安装 ${base}`, en: `${base} is not installed` } },
-        ])
+        throw badRequest(
+          `包 ${p.meta.id} 扩展的 ${base} 尚未安装`,
+          `pack ${p.meta.id} extends ${base}, which is not installed`,
+          [
+            {
+              pointer: "#/meta/extends",
+              at: "meta.extends",
+              message: { zh: `未安装 ${base}`, en: `${base} is not installed` },
+            },
+          ],
+        )
       visit(b, [...path, base])
     }
     seen.add(p.meta.id)
@@ -104,7 +116,11 @@ export const installPacks = async (
       throw badRequest(
         `包 ${p.meta.id} 校验未通过（${problems.length} 处）`,
         `pack ${p.meta.id} does not validate (${problems.length} problem(s))`,
-        problems.map((x) => ({ at: x.path, pointer: "#/" + x.path.replace(/\[(\d+)\]/g, "/$1").replaceAll(".", "/"), message: x.message })),
+        problems.map((x) => ({
+          at: x.path,
+          pointer: "#/" + x.path.replace(/\[(\d+)\]/g, "/$1").replaceAll(".", "/"),
+          message: x.message,
+        })),
       )
     const resolved = Pack.resolve(layers)
     const hash = Pack.hash(resolved)
@@ -120,15 +136,27 @@ export const installPacks = async (
     }
     const inserted = await tx.insert(packs).values(row).onConflictDoNothing().returning({ id: packs.id })
     if (inserted.length > 0) {
-      await tx.update(packs).set({ active: false }).where(and(eq(packs.id, p.meta.id)))
-      await tx.update(packs).set({ active: true }).where(and(eq(packs.id, p.meta.id), eq(packs.version, p.meta.version)))
+      await tx
+        .update(packs)
+        .set({ active: false })
+        .where(and(eq(packs.id, p.meta.id)))
+      await tx
+        .update(packs)
+        .set({ active: true })
+        .where(and(eq(packs.id, p.meta.id), eq(packs.version, p.meta.version)))
       await upsertRegions(tx, p.regions)
       for (const u of p.units) {
         const unitRow = { id: u.id, name: u.name, region: u.region, data: u }
         await tx.insert(units).values(unitRow).onConflictDoUpdate({ target: units.id, set: unitRow })
       }
       await record(tx, actor, [
-        { action: "install", entity: "pack", entityId: `${p.meta.id}@${p.meta.version}`, region: p.meta.region, after: { hash } },
+        {
+          action: "install",
+          entity: "pack",
+          entityId: `${p.meta.id}@${p.meta.version}`,
+          region: p.meta.region,
+          after: { hash },
+        },
       ])
     }
     out.push({ id: p.meta.id, version: p.meta.version, hash, installed: inserted.length > 0 })
@@ -151,7 +179,11 @@ export class PackCache {
 
   /** Every active pack version, decoded. */
   async active(db: Db): Promise<Array<Installed>> {
-    const heads = await db.select({ id: packs.id, version: packs.version }).from(packs).where(eq(packs.active, true)).orderBy(packs.id)
+    const heads = await db
+      .select({ id: packs.id, version: packs.version })
+      .from(packs)
+      .where(eq(packs.active, true))
+      .orderBy(packs.id)
     return Promise.all(heads.map((h) => this.get(db, `${h.id}@${h.version}`)))
   }
 
@@ -161,7 +193,11 @@ export class PackCache {
     const q = db
       .select({ id: packs.id, version: packs.version, hash: packs.hash })
       .from(packs)
-      .where(version === undefined ? and(eq(packs.id, id), eq(packs.active, true)) : and(eq(packs.id, id), eq(packs.version, version)))
+      .where(
+        version === undefined
+          ? and(eq(packs.id, id), eq(packs.active, true))
+          : and(eq(packs.id, id), eq(packs.version, version)),
+      )
       .orderBy(desc(packs.installedAt))
       .limit(1)
     const head = (await q)[0]
@@ -169,7 +205,12 @@ export class PackCache {
     const key = `${head.id}@${head.version}#${head.hash}`
     const hit = this.cache.get(key)
     if (hit !== undefined) return hit
-    const full = (await db.select().from(packs).where(and(eq(packs.id, head.id), eq(packs.version, head.version))))[0]!
+    const full = (
+      await db
+        .select()
+        .from(packs)
+        .where(and(eq(packs.id, head.id), eq(packs.version, head.version)))
+    )[0]!
     const installed: Installed = {
       id: full.id,
       version: full.version,

@@ -16,11 +16,16 @@ export const MEDIA: Record<Format, string> = {
 }
 
 /** The format of an upload, from `?format=`, its content type or the file name. */
-export const formatOf = (explicit: string | undefined, contentType: string | undefined, filename: string | undefined): Format => {
+export const formatOf = (
+  explicit: string | undefined,
+  contentType: string | undefined,
+  filename: string | undefined,
+): Format => {
   if (explicit === "csv" || explicit === "xlsx") return explicit
   const type = contentType ?? ""
   if (type.includes("spreadsheetml") || filename?.toLowerCase().endsWith(".xlsx") === true) return "xlsx"
-  if (type.startsWith("text/csv") || type.startsWith("text/plain") || filename?.toLowerCase().endsWith(".csv") === true) return "csv"
+  if (type.startsWith("text/csv") || type.startsWith("text/plain") || filename?.toLowerCase().endsWith(".csv") === true)
+    return "csv"
   throw badRequest(
     "无法判断文件格式：请用 ?format=csv 或 ?format=xlsx，或设置 Content-Type",
     "cannot tell the file format: pass ?format=csv or ?format=xlsx, or set Content-Type",
@@ -59,5 +64,8 @@ export const readRows = async (format: Format, bytes: Uint8Array): Promise<Rows>
 }
 
 /** Writes rows (header → cell) as a file. */
-export const writeRows = (format: Format, rows: ReadonlyArray<Record<string, string | number>>, headers: ReadonlyArray<string>): Promise<Uint8Array> =>
-  writeTable(format, headers, rows, { sheetName: "roster" })
+export const writeRows = (
+  format: Format,
+  rows: ReadonlyArray<Record<string, string | number>>,
+  headers: ReadonlyArray<string>,
+): Promise<Uint8Array> => writeTable(format, headers, rows, { sheetName: "roster" })

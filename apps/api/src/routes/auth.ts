@@ -40,7 +40,13 @@ const clientAddress = (c: Parameters<typeof getConnInfo>[0]): string => {
   }
 }
 
-const me = (p: { username: string; displayName: string; role: string; region: string | null; unit: string | null }) => ({
+const me = (p: {
+  username: string
+  displayName: string
+  role: string
+  region: string | null
+  unit: string | null
+}) => ({
   username: p.username,
   displayName: p.displayName,
   role: p.role,

@@ -41,7 +41,8 @@ export const awardRoutes = [
     method: "get",
     path: "/enterprises/{uscc}/entitlements",
     tag: TAG,
-    summary: "What an enterprise is entitled to under a pack as of a date (就高不重复 applied), each line citing its clause",
+    summary:
+      "What an enterprise is entitled to under a pack as of a date (就高不重复 applied), each line citing its clause",
     access: "read",
     query: Schema.Struct({ pack: Schema.String, asOf: Calendar.IsoDate }),
     response: Schema.Struct({ pack: Schema.String, packHash: Schema.String, items: Schema.Array(Award.Entitlement) }),
@@ -68,7 +69,9 @@ export const awardRoutes = [
       const result = await db.transaction(async (tx) => {
         const row = await loadEnterprise(tx, scope, body.uscc, true)
         scope.write(row.region)
-        const lines = Award.entitlements(pack.resolved.awards, row.data as Enterprise.Enterprise, { asOf: body.asOf }).filter((l) => l.status !== "superseded")
+        const lines = Award.entitlements(pack.resolved.awards, row.data as Enterprise.Enterprise, {
+          asOf: body.asOf,
+        }).filter((l) => l.status !== "superseded")
         if (lines.length === 0) return { created: [], skipped: 0 }
         const created = await tx
           .insert(awardClaims)
@@ -92,7 +95,13 @@ export const awardRoutes = [
         await record(
           tx,
           user.username,
-          created.map((cl) => ({ action: "claim", entity: "award_claim", entityId: String(cl.id), region: cl.region, after: cl })),
+          created.map((cl) => ({
+            action: "claim",
+            entity: "award_claim",
+            entityId: String(cl.id),
+            region: cl.region,
+            after: cl,
+          })),
         )
         return { created, skipped: lines.length - created.length }
       })
@@ -115,7 +124,11 @@ export const awardRoutes = [
     }),
     response: Page(Claim),
     handler: async ({ c, query, scope, deps }) => {
-      const { limit, offset, orderBy } = paging(query, { id: awardClaims.id, amount: awardClaims.amount, budgetYear: awardClaims.budgetYear }, "id")
+      const { limit, offset, orderBy } = paging(
+        query,
+        { id: awardClaims.id, amount: awardClaims.amount, budgetYear: awardClaims.budgetYear },
+        "id",
+      )
       const parts: Array<SQL | undefined> = [scope.where(awardClaims.region)]
       if (query.status !== undefined) parts.push(eq(awardClaims.status, query.status))
       if (query.award !== undefined) parts.push(eq(awardClaims.awardId, query.award))
@@ -125,7 +138,13 @@ export const awardRoutes = [
       const where = and(...parts)
       const db = deps.database.db
       const [items, totals] = await Promise.all([
-        db.select().from(awardClaims).where(where).orderBy(...orderBy, asc(awardClaims.id)).limit(limit).offset(offset),
+        db
+          .select()
+          .from(awardClaims)
+          .where(where)
+          .orderBy(...orderBy, asc(awardClaims.id))
+          .limit(limit)
+          .offset(offset),
         db.select({ n: count() }).from(awardClaims).where(where),
       ])
       return c.json({ items, total: totals[0]?.n ?? 0, limit, offset })
@@ -150,13 +169,30 @@ export const awardRoutes = [
         scope.write(found.region)
         if (found.version !== expected) throw stale("奖励申领 / claim", params.id!, found.version, expected)
         if (found.status !== "pending")
-          throw conflict(`申领 ${id} 已是“${found.status}”状态，不能再审批`, `claim ${id} is already ${found.status}; only pending claims can be decided`)
+          throw conflict(
+            `申领 ${id} 已是“${found.status}”状态，不能再审批`,
+            `claim ${id} is already ${found.status}; only pending claims can be decided`,
+          )
         const [updated] = await tx
           .update(awardClaims)
-          .set({ status: body.decision, decidedBy: user.username, decidedAt: new Date().toISOString(), version: found.version + 1 })
+          .set({
+            status: body.decision,
+            decidedBy: user.username,
+            decidedAt: new Date().toISOString(),
+            version: found.version + 1,
+          })
           .where(eq(awardClaims.id, id))
           .returning()
-        await record(tx, user.username, [{ action: body.decision, entity: "award_claim", entityId: String(id), region: found.region, before: found, after: updated }])
+        await record(tx, user.username, [
+          {
+            action: body.decision,
+            entity: "award_claim",
+            entityId: String(id),
+            region: found.region,
+            before: found,
+            after: updated,
+          },
+        ])
         return updated!
       })
       return c.json(saved, 200, { etag: etag(saved.version) })
@@ -169,7 +205,10 @@ export const awardRoutes = [
     summary: "Record the payment of an approved claim (a claim is paid once: a second payment is a 409)",
     access: "write",
     status: 201,
-    body: Schema.Struct({ paidOn: Calendar.IsoDate, reference: Schema.optional(Schema.String.pipe(Schema.maxLength(200))) }),
+    body: Schema.Struct({
+      paidOn: Calendar.IsoDate,
+      reference: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
+    }),
     response: Schema.Struct({ id: Schema.Int, claimId: Schema.Int, amount: Schema.Number, paidOn: Schema.String }),
     handler: async ({ c, params, body, scope, user, deps }) => {
       const id = Number(params.id) || 0
@@ -178,16 +217,45 @@ export const awardRoutes = [
         if (found === undefined) throw notFound("奖励申领 / claim", params.id!)
         scope.read(found.region, "奖励申领 / claim", params.id!)
         scope.write(found.region)
-        if (found.status === "paid") throw conflict(`申领 ${id} 已支付，不能重复支付`, `claim ${id} has already been paid; it cannot be paid twice`)
-        if (found.status !== "approved") throw conflict(`申领 ${id} 尚未批准（${found.status}）`, `claim ${id} is not approved (${found.status})`)
+        if (found.status === "paid")
+          throw conflict(
+            `申领 ${id} 已支付，不能重复支付`,
+            `claim ${id} has already been paid; it cannot be paid twice`,
+          )
+        if (found.status !== "approved")
+          throw conflict(`申领 ${id} 尚未批准（${found.status}）`, `claim ${id} is not approved (${found.status})`)
         if (found.amount === null || found.unit !== "wan_yuan")
-          throw conflict(`申领 ${id} 没有可支付的金额（政策未规定金额或为评分加分）`, `claim ${id} has no payable amount (unspecified in the source, or evaluation points)`)
+          throw conflict(
+            `申领 ${id} 没有可支付的金额（政策未规定金额或为评分加分）`,
+            `claim ${id} has no payable amount (unspecified in the source, or evaluation points)`,
+          )
         const [payment] = await tx
           .insert(payments)
-          .values({ claimId: id, region: found.region, amount: found.amount, payer: found.payer, budgetYear: found.budgetYear, paidOn: body.paidOn, reference: body.reference ?? null, paidBy: user.username })
+          .values({
+            claimId: id,
+            region: found.region,
+            amount: found.amount,
+            payer: found.payer,
+            budgetYear: found.budgetYear,
+            paidOn: body.paidOn,
+            reference: body.reference ?? null,
+            paidBy: user.username,
+          })
           .returning()
-        await tx.update(awardClaims).set({ status: "paid", version: found.version + 1 }).where(eq(awardClaims.id, id))
-        await record(tx, user.username, [{ action: "pay", entity: "award_claim", entityId: String(id), region: found.region, before: { status: found.status }, after: payment }])
+        await tx
+          .update(awardClaims)
+          .set({ status: "paid", version: found.version + 1 })
+          .where(eq(awardClaims.id, id))
+        await record(tx, user.username, [
+          {
+            action: "pay",
+            entity: "award_claim",
+            entityId: String(id),
+            region: found.region,
+            before: { status: found.status },
+            after: payment,
+          },
+        ])
         return payment!
       })
       return c.json({ id: paid.id, claimId: paid.claimId, amount: paid.amount, paidOn: paid.paidOn }, 201)
@@ -197,21 +265,51 @@ export const awardRoutes = [
     method: "get",
     path: "/awards/budget",
     tag: TAG,
-    summary: "Budget exposure by paying unit and year: entitlements simulated over the enterprises in scope, and the ledger paid",
+    summary:
+      "Budget exposure by paying unit and year: entitlements simulated over the enterprises in scope, and the ledger paid",
     access: "read",
-    query: Schema.Struct({ pack: Schema.String, year: Schema.NumberFromString.pipe(Schema.int(), Schema.between(2000, 2100)) }),
-    response: Schema.Struct({ pack: Schema.String, year: Schema.Int, simulated: Award.Budget, paid: Schema.Array(Schema.Struct({ payer: Schema.NullOr(Schema.String), budgetYear: Schema.Int, amount: Schema.Number, payments: Schema.Int })) }),
+    query: Schema.Struct({
+      pack: Schema.String,
+      year: Schema.NumberFromString.pipe(Schema.int(), Schema.between(2000, 2100)),
+    }),
+    response: Schema.Struct({
+      pack: Schema.String,
+      year: Schema.Int,
+      simulated: Award.Budget,
+      paid: Schema.Array(
+        Schema.Struct({
+          payer: Schema.NullOr(Schema.String),
+          budgetYear: Schema.Int,
+          amount: Schema.Number,
+          payments: Schema.Int,
+        }),
+      ),
+    }),
     handler: async ({ c, query, scope, deps }) => {
       const db = deps.database.db
       const pack = await deps.packs.get(db, query.pack)
       const rows = await db.select({ data: enterprises.data }).from(enterprises).where(scope.where(enterprises.region))
-      const simulated = Award.budget(pack.resolved.awards, rows.map((r) => r.data as Enterprise.Enterprise), { year: query.year, asOf: `${query.year}-12-31` })
+      const simulated = Award.budget(
+        pack.resolved.awards,
+        rows.map((r) => r.data as Enterprise.Enterprise),
+        { year: query.year, asOf: `${query.year}-12-31` },
+      )
       const paid = await db
-        .select({ payer: payments.payer, budgetYear: payments.budgetYear, amount: sql<number>`sum(${payments.amount})`.mapWith(Number), payments: count() })
+        .select({
+          payer: payments.payer,
+          budgetYear: payments.budgetYear,
+          amount: sql<number>`sum(${payments.amount})`.mapWith(Number),
+          payments: count(),
+        })
         .from(payments)
         .where(and(scope.where(payments.region), eq(payments.budgetYear, query.year)))
         .groupBy(payments.payer, payments.budgetYear)
-      return c.json({ pack: `${pack.id}@${pack.version}`, year: query.year, simulated: Schema.encodeSync(Award.Budget)(simulated), paid })
+      return c.json({
+        pack: `${pack.id}@${pack.version}`,
+        year: query.year,
+        simulated: Schema.encodeSync(Award.Budget)(simulated),
+        paid,
+      })
     },
   }),
 ]

@@ -33,7 +33,10 @@ describe.each(backends())("enterprises on $name", (backend) => {
 
     const got = await t.call("GET", `/enterprises/${TL}`, { as: "admin" })
     expect(got.status).toBe(200)
-    const stored = (await got.json()) as { enterprise: { financials: Array<{ year: number; revenue: number }> }; version: number }
+    const stored = (await got.json()) as {
+      enterprise: { financials: Array<{ year: number; revenue: number }> }
+      version: number
+    }
     expect(stored.enterprise.financials.map((f) => f.revenue)).toEqual([8200, 9600])
 
     const list = (await (await t.call("GET", "/enterprises?region=500151&sort=-name", { as: "tongliang" })).json()) as {
@@ -42,7 +45,9 @@ describe.each(backends())("enterprises on $name", (backend) => {
     }
     expect(list.items.map((i) => i.uscc)).toContain(TL)
     // Empty parameters are left out, not matched against "".
-    const blank = (await (await t.call("GET", "/enterprises?region=&industry=&sort=", { as: "tongliang" })).json()) as { items: Array<{ uscc: string }> }
+    const blank = (await (await t.call("GET", "/enterprises?region=&industry=&sort=", { as: "tongliang" })).json()) as {
+      items: Array<{ uscc: string }>
+    }
     expect(blank.items.map((i) => i.uscc)).toContain(TL)
 
     const noMatch = await t.call("PUT", `/enterprises/${TL}/financials/2022`, {
@@ -101,9 +106,13 @@ describe.each(backends())("enterprises on $name", (backend) => {
       body: { uscc: Uscc.fromBody("91500240MA60BX2K2"), name: "越权企业", region: "500240" },
     })
     expect(intrude.status).toBe(403)
-    const list = (await (await t.call("GET", "/enterprises", { as: "tongliang" })).json()) as { items: Array<{ region: string }> }
+    const list = (await (await t.call("GET", "/enterprises", { as: "tongliang" })).json()) as {
+      items: Array<{ region: string }>
+    }
     expect(list.items.every((i) => i.region === "500151")).toBe(true)
-    expect((await t.call("POST", "/enterprises", { as: "viewer", body: { uscc: SZ, name: "x", region: "500240" } })).status).toBe(403)
+    expect(
+      (await t.call("POST", "/enterprises", { as: "viewer", body: { uscc: SZ, name: "x", region: "500240" } })).status,
+    ).toBe(403)
   })
 
   it("deletes with If-Match and keeps the history", async () => {

@@ -104,10 +104,19 @@ const mutate = async (
     const data = toStored(next)
     const [updated] = await tx
       .update(enterprises)
-      .set({ data, name: next.name, region: next.region, industry: next.industry ?? null, version: row.version + 1, updatedAt: new Date().toISOString() })
+      .set({
+        data,
+        name: next.name,
+        region: next.region,
+        industry: next.industry ?? null,
+        version: row.version + 1,
+        updatedAt: new Date().toISOString(),
+      })
       .where(eq(enterprises.uscc, uscc))
       .returning()
-    await tx.insert(enterpriseHistory).values({ uscc, version: row.version + 1, data, change, changedBy: user.username })
+    await tx
+      .insert(enterpriseHistory)
+      .values({ uscc, version: row.version + 1, data, change, changedBy: user.username })
     await record(tx, user.username, [
       { action: change, entity: "enterprise", entityId: uscc, region: next.region, before: row.data, after: data },
     ])
@@ -128,7 +137,12 @@ const filters = (scope: Scope, q: typeof ListQuery.Type): SQL | undefined => {
   return and(...parts)
 }
 
-const sortable = { uscc: enterprises.uscc, name: enterprises.name, region: enterprises.region, updatedAt: enterprises.updatedAt }
+const sortable = {
+  uscc: enterprises.uscc,
+  name: enterprises.name,
+  region: enterprises.region,
+  updatedAt: enterprises.updatedAt,
+}
 
 /** The enterprise routes. */
 export const enterpriseRoutes = [
@@ -145,20 +159,20 @@ export const enterpriseRoutes = [
       const where = filters(scope, query)
       const db = deps.database.db
       const items = await db
-          .select({
-            uscc: enterprises.uscc,
-            name: enterprises.name,
-            region: enterprises.region,
-            industry: enterprises.industry,
-            version: enterprises.version,
-            demo: enterprises.demo,
-            updatedAt: enterprises.updatedAt,
-          })
-          .from(enterprises)
-          .where(where)
-          .orderBy(...orderBy, asc(enterprises.uscc))
-          .limit(limit)
-          .offset(offset)
+        .select({
+          uscc: enterprises.uscc,
+          name: enterprises.name,
+          region: enterprises.region,
+          industry: enterprises.industry,
+          version: enterprises.version,
+          demo: enterprises.demo,
+          updatedAt: enterprises.updatedAt,
+        })
+        .from(enterprises)
+        .where(where)
+        .orderBy(...orderBy, asc(enterprises.uscc))
+        .limit(limit)
+        .offset(offset)
       return c.json({ items, ...(await countRows(db, enterprises, where, query.count)), limit, offset })
     },
   }),
@@ -185,8 +199,12 @@ export const enterpriseRoutes = [
           throw conflict(`企业 ${body.uscc} 已存在`, `enterprise ${body.uscc} already exists`, [
             { pointer: "#/uscc", at: "uscc", message: { zh: "已存在", en: "already exists" } },
           ])
-        await tx.insert(enterpriseHistory).values({ uscc: body.uscc, version: 1, data, change: "create", changedBy: user.username })
-        await record(tx, user.username, [{ action: "create", entity: "enterprise", entityId: body.uscc, region: body.region, after: data }])
+        await tx
+          .insert(enterpriseHistory)
+          .values({ uscc: body.uscc, version: 1, data, change: "create", changedBy: user.username })
+        await record(tx, user.username, [
+          { action: "create", entity: "enterprise", entityId: body.uscc, region: body.region, after: data },
+        ])
         return row
       })
       return c.json(present(saved), 201, { etag: etag(saved.version), location: `/enterprises/${saved.uscc}` })
@@ -231,8 +249,12 @@ export const enterpriseRoutes = [
         scope.write(row.region)
         if (row.version !== expected) throw stale("企业 / enterprise", uscc, row.version, expected)
         await tx.delete(enterprises).where(eq(enterprises.uscc, uscc))
-        await tx.insert(enterpriseHistory).values({ uscc, version: row.version + 1, data: null, change: "delete", changedBy: user.username })
-        await record(tx, user.username, [{ action: "delete", entity: "enterprise", entityId: uscc, region: row.region, before: row.data }])
+        await tx
+          .insert(enterpriseHistory)
+          .values({ uscc, version: row.version + 1, data: null, change: "delete", changedBy: user.username })
+        await record(tx, user.username, [
+          { action: "delete", entity: "enterprise", entityId: uscc, region: row.region, before: row.data },
+        ])
       })
       return c.body(null, 204)
     },
@@ -287,9 +309,17 @@ export const enterpriseRoutes = [
     handler: (input) => {
       const year = Number(input.params.year)
       if (input.body.year !== year)
-        throw badRequest(`年份不一致：路径为 ${input.params.year}，内容为 ${input.body.year}`, `year mismatch: path ${input.params.year}, body ${input.body.year}`, [
-          { pointer: "#/year", at: "year", message: { zh: `应为 ${input.params.year}`, en: `must be ${input.params.year}` } },
-        ])
+        throw badRequest(
+          `年份不一致：路径为 ${input.params.year}，内容为 ${input.body.year}`,
+          `year mismatch: path ${input.params.year}, body ${input.body.year}`,
+          [
+            {
+              pointer: "#/year",
+              at: "year",
+              message: { zh: `应为 ${input.params.year}`, en: `must be ${input.params.year}` },
+            },
+          ],
+        )
       return mutate(input, "financials", (e) => ({
         ...e,
         financials: [...e.financials.filter((f) => f.year !== year), input.body].sort((a, b) => a.year - b.year),
@@ -308,14 +338,17 @@ export const enterpriseRoutes = [
     handler: (input) =>
       mutate(input, "ip", (e) => ({
         ...e,
-        ip: [...e.ip.filter((s) => s.asOf !== input.body.asOf), input.body].sort((a, b) => a.asOf.localeCompare(b.asOf)),
+        ip: [...e.ip.filter((s) => s.asOf !== input.body.asOf), input.body].sort((a, b) =>
+          a.asOf.localeCompare(b.asOf),
+        ),
       })),
   }),
   route({
     method: "post",
     path: "/enterprises/{uscc}/titles",
     tag: TAG,
-    summary: "Record a title grant, review or revocation (If-Match); the same title and grant date replaces the earlier entry",
+    summary:
+      "Record a title grant, review or revocation (If-Match); the same title and grant date replaces the earlier entry",
     access: "write",
     ifMatch: true,
     body: Title.Holding,

@@ -14,7 +14,11 @@ export const healthRoutes = [
     tag: "system",
     summary: "Health: 200 with the storage kind when the database answers",
     access: "public",
-    response: Schema.Struct({ status: Schema.Literal("ok"), storage: Schema.Literal("pglite", "postgres"), time: Schema.String }),
+    response: Schema.Struct({
+      status: Schema.Literal("ok"),
+      storage: Schema.Literal("pglite", "postgres"),
+      time: Schema.String,
+    }),
     handler: async ({ c, deps }) => {
       await rows(deps.database.db, sql`select 1`)
       return c.json({ status: "ok", storage: deps.database.kind, time: new Date().toISOString() })

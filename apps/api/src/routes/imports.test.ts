@@ -10,7 +10,11 @@ import { backends, openTestApp, testConfig, type TestApp } from "../test-support
 const uploadOptions = vi.hoisted(() => ({ extra: {} as OffThread.UploadOptions }))
 vi.mock("../roster/off-thread.js", async (original) => {
   const real = await original<typeof OffThread>()
-  return { ...real, parseUpload: (...[format, bytes, options]: Parameters<typeof real.parseUpload>) => real.parseUpload(format, bytes, { ...options, ...uploadOptions.extra }) }
+  return {
+    ...real,
+    parseUpload: (...[format, bytes, options]: Parameters<typeof real.parseUpload>) =>
+      real.parseUpload(format, bytes, { ...options, ...uploadOptions.extra }),
+  }
 })
 
 // A seeded synthetic (labelled demo) population of the two districts, written as a roster with Chinese headers.
@@ -18,7 +22,10 @@ const firms = Synthetic.population({ seed: 42, size: 40, regions: ["500151", "50
 const headers = Roster.templateRows("zh")[0]!
 const rowsOf = (list: typeof firms) => Roster.toRows(list, { headers: "zh" })
 const csv = (rows: ReadonlyArray<Record<string, string | number>>) =>
-  stringify(rows.map((r) => headers.map((h) => r[h] ?? "")), { header: true, columns: headers })
+  stringify(
+    rows.map((r) => headers.map((h) => r[h] ?? "")),
+    { header: true, columns: headers },
+  )
 const USCC = headers[0]!
 
 const upload = (t: Pick<TestApp, "app" | "tokens">, as: string, body: string, query = "") =>
@@ -34,7 +41,9 @@ const total = async (t: TestApp, as = "admin") =>
 // 50,000 rows (a firm a row), generated once for every backend.
 let largeRows: ReturnType<typeof rowsOf> | undefined
 const large = () =>
-  (largeRows ??= rowsOf(Synthetic.population({ seed: 50, size: 50_000, regions: ["500151"], lastYear: 2024, years: 1 })).slice(0, 50_000))
+  (largeRows ??= rowsOf(
+    Synthetic.population({ seed: 50, size: 50_000, regions: ["500151"], lastYear: 2024, years: 1 }),
+  ).slice(0, 50_000))
 
 describe.each(backends())("imports on $name", (backend) => {
   let t: TestApp
@@ -57,7 +66,10 @@ describe.each(backends())("imports on $name", (backend) => {
 
   it("previews without writing, then commits, then upserts by USCC", async () => {
     const file = csv(rowsOf(firms))
-    const preview = (await (await upload(t, "admin", file, "?mode=preview")).json()) as { inserted: number; importId: null }
+    const preview = (await (await upload(t, "admin", file, "?mode=preview")).json()) as {
+      inserted: number
+      importId: null
+    }
     expect(preview.inserted).toBe(firms.length)
     expect(await total(t)).toBe(0)
 
@@ -90,7 +102,11 @@ describe.each(backends())("imports on $name", (backend) => {
     const res = await upload(t, "admin", file, "?atomic=false")
     expect(res.status).toBe(201)
     // Synthetic USCCs are unique per index, so some of these firms already exist and are updated.
-    const body = (await res.json()) as { inserted: number; updated: number; errors: Array<{ uscc?: string; column: string }> }
+    const body = (await res.json()) as {
+      inserted: number
+      updated: number
+      errors: Array<{ uscc?: string; column: string }>
+    }
     expect(body.inserted + body.updated).toBe(fresh.length - 1)
     expect(body.errors.length).toBeGreaterThan(0)
     expect(body.errors.some((e) => e.column === revenue)).toBe(true)
@@ -98,7 +114,9 @@ describe.each(backends())("imports on $name", (backend) => {
   })
 
   it("exports the roster in scope and reads back the same enterprises (CSV and XLSX)", async () => {
-    const exported = await t.app.request("/exports/enterprises?format=csv&region=500151", { headers: { authorization: `Bearer ${t.tokens.tongliang}` } })
+    const exported = await t.app.request("/exports/enterprises?format=csv&region=500151", {
+      headers: { authorization: `Bearer ${t.tokens.tongliang}` },
+    })
     expect(exported.headers.get("content-type")).toContain("text/csv")
     const text = await exported.text()
     const preview = (await (await upload(t, "tongliang", text.replace(/^\uFEFF/, ""), "?mode=preview")).json()) as {
@@ -108,7 +126,9 @@ describe.each(backends())("imports on $name", (backend) => {
     expect(preview.errors).toEqual([])
     expect(preview.updated).toBe(await total(t, "tongliang"))
 
-    const xlsx = await t.app.request("/exports/enterprises?format=xlsx", { headers: { authorization: `Bearer ${t.tokens.shizhu}` } })
+    const xlsx = await t.app.request("/exports/enterprises?format=xlsx", {
+      headers: { authorization: `Bearer ${t.tokens.shizhu}` },
+    })
     const back = await t.app.request("/imports?mode=preview&format=xlsx", {
       method: "POST",
       headers: { authorization: `Bearer ${t.tokens.shizhu}`, "content-type": "application/octet-stream" },
@@ -123,7 +143,9 @@ describe.each(backends())("imports on $name", (backend) => {
     const res = await upload(t, "admin", `${headers.join(",")}\n"unterminated,1,2\n`)
     expect(res.status).toBe(400)
     expect(res.headers.get("content-type")).toContain("application/problem+json")
-    expect(((await res.json()) as { detail: string }).detail).toBe("the CSV file cannot be parsed (line 2): a quoted field has no closing quote")
+    expect(((await res.json()) as { detail: string }).detail).toBe(
+      "the CSV file cannot be parsed (line 2): a quoted field has no closing quote",
+    )
   })
 
   it("keeps answering other requests while a large file is parsed, and names the line of a large malformed file", async () => {
@@ -149,14 +171,24 @@ describe.each(backends())("imports on $name", (backend) => {
     lines[40_001] = `"${lines[40_001]}`
     const bad = await upload(t, "admin", lines.join("\n"))
     expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { detail: string }).detail).toBe("the CSV file cannot be parsed (line 40002): a quoted field has no closing quote")
+    expect(((await bad.json()) as { detail: string }).detail).toBe(
+      "the CSV file cannot be parsed (line 40002): a quoted field has no closing quote",
+    )
   })
 
   it("answers 500, logs why, and does not hang when the parsing worker dies", async () => {
     const logged: Array<{ msg: string; fields?: Record<string, unknown> }> = []
-    const log = (msg: string, fields?: Record<string, unknown>) => logged.push({ msg, ...(fields !== undefined ? { fields } : {}) })
-    const { app } = createApp({ database: t.database, config: testConfig({ uploadLimitBytes: 64 * 1024 * 1024 }), logger: { info: () => {}, warn: log, error: log } })
-    uploadOptions.extra = { inProcessBelow: 0, resourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 } }
+    const log = (msg: string, fields?: Record<string, unknown>) =>
+      logged.push({ msg, ...(fields !== undefined ? { fields } : {}) })
+    const { app } = createApp({
+      database: t.database,
+      config: testConfig({ uploadLimitBytes: 64 * 1024 * 1024 }),
+      logger: { info: () => {}, warn: log, error: log },
+    })
+    uploadOptions.extra = {
+      inProcessBelow: 0,
+      resourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 },
+    }
     try {
       const res = await upload({ app, tokens: t.tokens }, "admin", csv(rowsOf(firms)), "?mode=preview")
       expect(res.status).toBe(500)

@@ -70,8 +70,14 @@ const scopeErrors = (
         // Name the region only when the file gave it, so a preview does not reveal where an existing record is.
         message:
           bad === e.region
-            ? { zh: `无权导入其他区县（${bad}）的企业`, en: `you may not import enterprises of another region (${bad})` }
-            : { zh: "该统一社会信用代码已属于您管辖范围以外的企业，不能导入", en: "this USCC belongs to an enterprise outside your regions; it cannot be imported" },
+            ? {
+                zh: `无权导入其他区县（${bad}）的企业`,
+                en: `you may not import enterprises of another region (${bad})`,
+              }
+            : {
+                zh: "该统一社会信用代码已属于您管辖范围以外的企业，不能导入",
+                en: "this USCC belongs to an enterprise outside your regions; it cannot be imported",
+              },
       })
   }
   return out
@@ -92,9 +98,13 @@ const upsert = async (
   let inserted = 0
   let updated = 0
   for (let i = 0; i < list.length; i += CHUNK) {
-    const rows = list
-      .slice(i, i + CHUNK)
-      .map((e) => ({ uscc: e.uscc as string, name: e.name, region: e.region, industry: e.industry ?? null, data: toStored(e) }))
+    const rows = list.slice(i, i + CHUNK).map((e) => ({
+      uscc: e.uscc as string,
+      name: e.name,
+      region: e.region,
+      industry: e.industry ?? null,
+      data: toStored(e),
+    }))
     const { source, names } = recordset(enterprises, rows)
     await tx.execute(sql`with written as (
         insert into ${enterprises} (${names}) select ${names} from ${source}
@@ -119,8 +129,9 @@ const upsert = async (
         }
       }),
     )
-    for (const r of rows) if (existing.has(r.uscc)) updated++
-    else inserted++
+    for (const r of rows)
+      if (existing.has(r.uscc)) updated++
+      else inserted++
   }
   return { inserted, updated }
 }
@@ -142,7 +153,10 @@ export const importRoutes = [
       const format = formatOf(query.format, c.req.header("content-type"), query.filename)
       const bytes = new Uint8Array(await c.req.arrayBuffer())
       if (bytes.length === 0)
-        throw new HttpProblem(400, TYPES.validation, "Empty file", { zh: "上传的文件为空", en: "the uploaded file is empty" })
+        throw new HttpProblem(400, TYPES.validation, "Empty file", {
+          zh: "上传的文件为空",
+          en: "the uploaded file is empty",
+        })
       // Reading and mapping a large file takes seconds of CPU: a worker thread does it, so other requests go on.
       const upload = await parseUpload(format, bytes)
       const parsed = upload.result
@@ -150,7 +164,16 @@ export const importRoutes = [
       const mode = query.mode ?? "commit"
       const atomic = query.atomic !== "false"
       const db = deps.database.db
-      const answer = (result: { importId: number | null; inserted: number; updated: number; errors: ReadonlyArray<Roster.RowError>; good: number }, status: 200 | 201) =>
+      const answer = (
+        result: {
+          importId: number | null
+          inserted: number
+          updated: number
+          errors: ReadonlyArray<Roster.RowError>
+          good: number
+        },
+        status: 200 | 201,
+      ) =>
         c.json(
           {
             importId: result.importId,
@@ -159,7 +182,8 @@ export const importRoutes = [
             enterprises: result.good,
             inserted: result.inserted,
             updated: result.updated,
-            rejected: parsed.enterprises.length - result.good + new Set(parsed.errors.map((e) => e.uscc ?? `row${e.row}`)).size,
+            rejected:
+              parsed.enterprises.length - result.good + new Set(parsed.errors.map((e) => e.uscc ?? `row${e.row}`)).size,
             errors: result.errors,
             unknownColumns: parsed.unknownColumns,
           },
@@ -174,12 +198,23 @@ export const importRoutes = [
             zh: `文件有 ${errors.length} 处错误，未写入任何数据（首个：第 ${errors[0]!.row} 行 ${errors[0]!.column}：${errors[0]!.message.zh}）`,
             en: `the file has ${errors.length} problem(s); nothing was written (first: row ${errors[0]!.row} ${errors[0]!.column}: ${errors[0]!.message.en})`,
           },
-          errors.map((e) => ({ row: e.row, column: e.column, ...(e.uscc !== undefined ? { at: e.uscc } : {}), message: e.message })),
+          errors.map((e) => ({
+            row: e.row,
+            column: e.column,
+            ...(e.uscc !== undefined ? { at: e.uscc } : {}),
+            message: e.message,
+          })),
         )
 
       if (mode === "preview") {
-        const existing = await existingOf(db, parsed.enterprises.map((e) => e.uscc), false)
-        const errors = [...parsed.errors, ...scopeErrors(parsed.enterprises, existing, scope, rowOf)].sort((a, b) => a.row - b.row)
+        const existing = await existingOf(
+          db,
+          parsed.enterprises.map((e) => e.uscc),
+          false,
+        )
+        const errors = [...parsed.errors, ...scopeErrors(parsed.enterprises, existing, scope, rowOf)].sort(
+          (a, b) => a.row - b.row,
+        )
         const bad = new Set(errors.map((e) => e.uscc))
         const good = parsed.enterprises.filter((e) => !bad.has(e.uscc))
         const updated = good.filter((e) => existing.has(e.uscc)).length
@@ -188,7 +223,11 @@ export const importRoutes = [
 
       if (atomic && parsed.errors.length > 0) throw reject(parsed.errors)
       const result = await db.transaction(async (tx) => {
-        const existing = await existingOf(tx, parsed.enterprises.map((e) => e.uscc), true)
+        const existing = await existingOf(
+          tx,
+          parsed.enterprises.map((e) => e.uscc),
+          true,
+        )
         const outOfScope = scopeErrors(parsed.enterprises, existing, scope, rowOf)
         const errors = [...parsed.errors, ...outOfScope].sort((a, b) => a.row - b.row)
         if (atomic && errors.length > 0) throw reject(errors)
@@ -207,7 +246,10 @@ export const importRoutes = [
           })
           .returning({ id: imports.id })
         const counts = await upsert(tx, good, existing, user.username, imp!.id)
-        await tx.update(imports).set(counts).where(sql`${imports.id} = ${imp!.id}`)
+        await tx
+          .update(imports)
+          .set(counts)
+          .where(sql`${imports.id} = ${imp!.id}`)
         return { importId: imp!.id, ...counts, errors, good: good.length }
       })
       // Fresh statistics after a bulk load, so lists keep using the (region, uscc) index instead of scanning.
@@ -221,7 +263,10 @@ export const importRoutes = [
     tag: TAG,
     summary: "A roster template to fill in (header row plus clearly marked example rows)",
     access: "read",
-    query: Schema.Struct({ format: Schema.optional(Schema.Literal("csv", "xlsx")), headers: Schema.optional(Schema.Literal("zh", "en")) }),
+    query: Schema.Struct({
+      format: Schema.optional(Schema.Literal("csv", "xlsx")),
+      headers: Schema.optional(Schema.Literal("zh", "en")),
+    }),
     produces: [MEDIA.csv, MEDIA.xlsx],
     handler: async ({ c, query }) => {
       const format: Format = query.format ?? "csv"

@@ -44,7 +44,11 @@ export const openApiDocument = (routes: ReadonlyArray<AnyRoute>): Json => {
   const definitions: Record<string, JSONSchema.JsonSchema7> = {}
   const schemaOf = (ast: AST.AST): Json => {
     try {
-      return JSONSchema.fromAST(ast, { definitions, definitionPath: "#/components/schemas/", target: "openApi3.1" }) as unknown as Json
+      return JSONSchema.fromAST(ast, {
+        definitions,
+        definitionPath: "#/components/schemas/",
+        target: "openApi3.1",
+      }) as unknown as Json
     } catch {
       // A few recursive or transformed schemas have no JSON Schema form; describe them loosely.
       return { description: String(ast) }
@@ -65,14 +69,28 @@ export const openApiDocument = (routes: ReadonlyArray<AnyRoute>): Json => {
           parameters.push({ name: String(ps.name), in: "query", required: !ps.isOptional, schema: schemaOf(ps.type) })
     }
     if (r.ifMatch === true)
-      parameters.push({ name: "If-Match", in: "header", required: true, description: "The ETag (version) read with GET", schema: { type: "string" } })
+      parameters.push({
+        name: "If-Match",
+        in: "header",
+        required: true,
+        description: "The ETag (version) read with GET",
+        schema: { type: "string" },
+      })
     const status = String(r.status ?? 200)
     const ok: Json =
       r.produces !== undefined
-        ? { description: "A file", content: Object.fromEntries(r.produces.map((m) => [m.split(";")[0], { schema: { type: "string", format: "binary" } }])) }
+        ? {
+            description: "A file",
+            content: Object.fromEntries(
+              r.produces.map((m) => [m.split(";")[0], { schema: { type: "string", format: "binary" } }]),
+            ),
+          }
         : status === "204"
           ? { description: "No content" }
-          : { description: "OK", content: { "application/json": { schema: r.response !== undefined ? schemaOf(r.response.ast) : {} } } }
+          : {
+              description: "OK",
+              content: { "application/json": { schema: r.response !== undefined ? schemaOf(r.response.ast) : {} } },
+            }
     const op: Json = {
       operationId: `${r.method}${r.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())}`,
       tags: [r.tag],
@@ -81,17 +99,23 @@ export const openApiDocument = (routes: ReadonlyArray<AnyRoute>): Json => {
       parameters,
       responses: {
         [status]: ok,
-        default: { description: "A problem (4xx or 5xx)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+        default: {
+          description: "A problem (4xx or 5xx)",
+          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+        },
       },
       ...(r.access === "public" ? { security: [] } : {}),
     }
-    if (r.body !== undefined) op.requestBody = { required: true, content: { "application/json": { schema: schemaOf(r.body.ast) } } }
+    if (r.body !== undefined)
+      op.requestBody = { required: true, content: { "application/json": { schema: schemaOf(r.body.ast) } } }
     if (r.upload === true)
       op.requestBody = {
         required: true,
         content: {
           "text/csv": { schema: { type: "string" } },
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            schema: { type: "string", format: "binary" },
+          },
         },
       }
     ;(paths[r.path] ??= {})[r.method] = op
@@ -142,7 +166,10 @@ export const mountDocs = (app: Hono): void => {
   const assets: Record<string, { file: string; type: string }> = {
     "swagger-ui.css": { file: "swagger-ui.css", type: "text/css; charset=utf-8" },
     "swagger-ui-bundle.js": { file: "swagger-ui-bundle.js", type: "text/javascript; charset=utf-8" },
-    "swagger-ui-standalone-preset.js": { file: "swagger-ui-standalone-preset.js", type: "text/javascript; charset=utf-8" },
+    "swagger-ui-standalone-preset.js": {
+      file: "swagger-ui-standalone-preset.js",
+      type: "text/javascript; charset=utf-8",
+    },
     "init.js": { file: "", type: "text/javascript; charset=utf-8" },
   }
   const init = `window.onload = () => { window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#ui", deepLinking: true, persistAuthorization: true, withCredentials: true, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: "StandaloneLayout" }) }`
@@ -151,7 +178,10 @@ export const mountDocs = (app: Hono): void => {
     const name = c.req.param("name")
     const a = assets[name]
     if (a === undefined) return c.notFound()
-    const body = name === "init.js" ? init : (cache.get(name) ?? cache.set(name, readFileSync(join(dir, a.file), "utf8")).get(name)!)
+    const body =
+      name === "init.js"
+        ? init
+        : (cache.get(name) ?? cache.set(name, readFileSync(join(dir, a.file), "utf8")).get(name)!)
     return c.body(body, 200, { "content-type": a.type, "cache-control": "public, max-age=3600" })
   })
   app.get("/docs", (c) =>

@@ -37,9 +37,22 @@ const KINDS = ["rules", "targets", "tasks", "awards", "pools", "gaps"] as const
 
 const clausesOf = (p: Pack.Pack, kind?: (typeof KINDS)[number]) => {
   const out: Array<typeof Clause.Type> = []
-  const push = (k: string, id: string, name: unknown, cite: { source: string; clause: string; text: string; note?: string | undefined } | undefined) => {
+  const push = (
+    k: string,
+    id: string,
+    name: unknown,
+    cite: { source: string; clause: string; text: string; note?: string | undefined } | undefined,
+  ) => {
     if (cite === undefined) return
-    out.push({ kind: k, id, name, source: cite.source, clause: cite.clause, text: cite.text, ...(cite.note !== undefined ? { note: cite.note } : {}) })
+    out.push({
+      kind: k,
+      id,
+      name,
+      source: cite.source,
+      clause: cite.clause,
+      text: cite.text,
+      ...(cite.note !== undefined ? { note: cite.note } : {}),
+    })
   }
   if (kind === undefined || kind === "rules") for (const r of p.rules) push("rule", r.id, r.name, r.cite)
   if (kind === undefined || kind === "targets") for (const t of p.targets) push("target", t.id, t.label, t.cite)
@@ -50,7 +63,15 @@ const clausesOf = (p: Pack.Pack, kind?: (typeof KINDS)[number]) => {
   return out
 }
 
-const list = { id: packs.id, version: packs.version, hash: packs.hash, title: packs.title, region: packs.region, active: packs.active, installedAt: packs.installedAt }
+const list = {
+  id: packs.id,
+  version: packs.version,
+  hash: packs.hash,
+  title: packs.title,
+  region: packs.region,
+  active: packs.active,
+  installedAt: packs.installedAt,
+}
 
 /** The pack routes. Packs are public documents: every signed-in role may read them. */
 export const packRoutes = [
@@ -62,7 +83,9 @@ export const packRoutes = [
     access: "read",
     response: Schema.Struct({ items: Schema.Array(PackRow) }),
     handler: async ({ c, deps }) =>
-      c.json({ items: await deps.database.db.select(list).from(packs).orderBy(asc(packs.id), desc(packs.installedAt)) }),
+      c.json({
+        items: await deps.database.db.select(list).from(packs).orderBy(asc(packs.id), desc(packs.installedAt)),
+      }),
   }),
   route({
     method: "get",
@@ -94,7 +117,10 @@ export const packRoutes = [
     tag: TAG,
     summary: "Clause browser: every rule, target, task, award, pool and gap with its clause number and original text",
     access: "read",
-    query: Schema.Struct({ kind: Schema.optional(Schema.Literal(...KINDS)), resolved: Schema.optional(Schema.Literal("true", "false")) }),
+    query: Schema.Struct({
+      kind: Schema.optional(Schema.Literal(...KINDS)),
+      resolved: Schema.optional(Schema.Literal("true", "false")),
+    }),
     response: Schema.Struct({ items: Schema.Array(Clause) }),
     handler: async ({ c, params, query, deps }) => {
       const p = await deps.packs.get(deps.database.db, params.ref!)
@@ -105,7 +131,8 @@ export const packRoutes = [
     method: "get",
     path: "/packs/{ref}/diff",
     tag: TAG,
-    summary: "Differences between this pack and another (`against=id` or `id@version`): items, thresholds, amounts, targets",
+    summary:
+      "Differences between this pack and another (`against=id` or `id@version`): items, thresholds, amounts, targets",
     access: "read",
     query: Schema.Struct({ against: Schema.String, resolved: Schema.optional(Schema.Literal("true", "false")) }),
     response: Pack.Diff,
@@ -113,7 +140,9 @@ export const packRoutes = [
       const db = deps.database.db
       const [a, b] = await Promise.all([deps.packs.get(db, query.against), deps.packs.get(db, params.ref!)])
       const useResolved = query.resolved === "true"
-      return c.json(Schema.encodeSync(Pack.Diff)(Pack.diff(useResolved ? a.resolved : a.pack, useResolved ? b.resolved : b.pack)))
+      return c.json(
+        Schema.encodeSync(Pack.Diff)(Pack.diff(useResolved ? a.resolved : a.pack, useResolved ? b.resolved : b.pack)),
+      )
     },
   }),
   route({
@@ -124,12 +153,22 @@ export const packRoutes = [
     access: "municipal",
     body: Pack.Pack,
     status: 201,
-    response: Schema.Struct({ id: Schema.String, version: Schema.String, hash: Schema.String, installed: Schema.Boolean }),
+    response: Schema.Struct({
+      id: Schema.String,
+      version: Schema.String,
+      hash: Schema.String,
+      installed: Schema.Boolean,
+    }),
     handler: async ({ c, body, user, deps }) => {
       const db = deps.database.db
-      const installed = await db.select({ id: packs.id, resolved: packs.pack, active: packs.active }).from(packs).where(eq(packs.active, true))
+      const installed = await db
+        .select({ id: packs.id, resolved: packs.pack, active: packs.active })
+        .from(packs)
+        .where(eq(packs.active, true))
       const byId = new Map(installed.map((r) => [r.id, Schema.decodeUnknownSync(Pack.Pack)(r.resolved)]))
-      const result = await db.transaction((tx) => installPacks(tx, [body], user.username, (id) => byId.get(id) ?? readBundled(id)))
+      const result = await db.transaction((tx) =>
+        installPacks(tx, [body], user.username, (id) => byId.get(id) ?? readBundled(id)),
+      )
       const r = result[0]!
       return c.json(r, r.installed ? 201 : 200)
     },
@@ -154,7 +193,15 @@ export const packRoutes = [
           .set({ active: true })
           .where(and(eq(packs.id, id!), eq(packs.version, version)))
           .returning(list)
-        await record(tx, user.username, [{ action: "activate", entity: "pack", entityId: params.ref!, region: updated!.region, after: { hash: updated!.hash } }])
+        await record(tx, user.username, [
+          {
+            action: "activate",
+            entity: "pack",
+            entityId: params.ref!,
+            region: updated!.region,
+            after: { hash: updated!.hash },
+          },
+        ])
         return updated!
       })
       return c.json(row)

@@ -12,12 +12,22 @@ import { route, type Services } from "../http/route.js"
 
 const packQuery = { pack: Schema.String.annotations({ description: "Pack id or id@version" }) }
 
-const allTargets = async (deps: Services) => (await deps.packs.active(deps.database.db)).flatMap((p) => p.resolved.targets.map((t) => ({ pack: p.id, target: t })))
+const allTargets = async (deps: Services) =>
+  (await deps.packs.active(deps.database.db)).flatMap((p) => p.resolved.targets.map((t) => ({ pack: p.id, target: t })))
 
 const observationsOf = async (deps: Services, targetIds: ReadonlyArray<string>): Promise<Array<Target.Observation>> => {
   if (targetIds.length === 0) return []
-  const rows = await deps.database.db.select().from(observations).where(inArray(observations.targetId, [...targetIds]))
-  return rows.map((r) => ({ target: r.targetId, region: r.region, on: r.on, value: r.value, ...(r.source !== null ? { source: r.source } : {}) }))
+  const rows = await deps.database.db
+    .select()
+    .from(observations)
+    .where(inArray(observations.targetId, [...targetIds]))
+  return rows.map((r) => ({
+    target: r.targetId,
+    region: r.region,
+    on: r.on,
+    value: r.value,
+    ...(r.source !== null ? { source: r.source } : {}),
+  }))
 }
 
 /** The target and task routes. */
@@ -29,13 +39,21 @@ export const planRoutes = [
     summary: "A pack's targets with progress as of a date (attainment, gap, pace, projection, status)",
     access: "read",
     query: Schema.Struct({ ...packQuery, asOf: Calendar.IsoDate }),
-    response: Schema.Struct({ items: Schema.Array(Schema.Struct({ target: Target.Target, progress: Target.Progress })) }),
+    response: Schema.Struct({
+      items: Schema.Array(Schema.Struct({ target: Target.Target, progress: Target.Progress })),
+    }),
     handler: async ({ c, query, scope, deps }) => {
       const pack = await deps.packs.get(deps.database.db, query.pack)
       const targets = pack.resolved.targets.filter((t) => scope.all || scope.sees(t.region))
-      const obs = await observationsOf(deps, targets.map((t) => t.id))
+      const obs = await observationsOf(
+        deps,
+        targets.map((t) => t.id),
+      )
       return c.json({
-        items: targets.map((t) => ({ target: Schema.encodeSync(Target.Target)(t), progress: Target.progress(t, obs, query.asOf) })),
+        items: targets.map((t) => ({
+          target: Schema.encodeSync(Target.Target)(t),
+          progress: Target.progress(t, obs, query.asOf),
+        })),
       })
     },
   }),
@@ -43,7 +61,8 @@ export const planRoutes = [
     method: "post",
     path: "/targets/observations",
     tag: "targets",
-    summary: "Record a measured value of a target's metric in a region on a date (replaces the same target, region and date)",
+    summary:
+      "Record a measured value of a target's metric in a region on a date (replaces the same target, region and date)",
     access: "write",
     status: 201,
     body: Schema.Struct({
@@ -63,12 +82,50 @@ export const planRoutes = [
           { pointer: "#/target", at: "target", message: { zh: "未知目标", en: "unknown target" } },
         ])
       await deps.database.db.transaction(async (tx) => {
-        const row = { packId: pack.id, targetId: body.target, region: body.region, on: body.on, value: body.value, source: body.source ?? null, createdBy: user.username }
-        const [before] = await tx.select().from(observations).where(and(eq(observations.targetId, body.target), eq(observations.region, body.region), eq(observations.on, body.on)))
-        await tx.insert(observations).values(row).onConflictDoUpdate({ target: [observations.targetId, observations.region, observations.on], set: row })
-        await record(tx, user.username, [{ action: "observe", entity: "target", entityId: body.target, region: body.region, before: before ?? null, after: row }])
+        const row = {
+          packId: pack.id,
+          targetId: body.target,
+          region: body.region,
+          on: body.on,
+          value: body.value,
+          source: body.source ?? null,
+          createdBy: user.username,
+        }
+        const [before] = await tx
+          .select()
+          .from(observations)
+          .where(
+            and(
+              eq(observations.targetId, body.target),
+              eq(observations.region, body.region),
+              eq(observations.on, body.on),
+            ),
+          )
+        await tx
+          .insert(observations)
+          .values(row)
+          .onConflictDoUpdate({ target: [observations.targetId, observations.region, observations.on], set: row })
+        await record(tx, user.username, [
+          {
+            action: "observe",
+            entity: "target",
+            entityId: body.target,
+            region: body.region,
+            before: before ?? null,
+            after: row,
+          },
+        ])
       })
-      return c.json({ target: body.target, region: body.region, on: body.on, value: body.value, ...(body.source !== undefined ? { source: body.source } : {}) }, 201)
+      return c.json(
+        {
+          target: body.target,
+          region: body.region,
+          on: body.on,
+          value: body.value,
+          ...(body.source !== undefined ? { source: body.source } : {}),
+        },
+        201,
+      )
     },
   }),
   route({
@@ -87,9 +144,13 @@ export const planRoutes = [
       const home = scope.principal.region
       const visible =
         parent !== undefined &&
-        (scope.all || scope.sees(parent.target.region) || (home !== null && Region.isWithinByCode(home, parent.target.region)))
+        (scope.all ||
+          scope.sees(parent.target.region) ||
+          (home !== null && Region.isWithinByCode(home, parent.target.region)))
       if (!visible) throw notFound("目标 / target", params.target!)
-      const children = all.map((x) => x.target).filter((t) => Target.rollsUpTo(t, parent.target) && (scope.all || scope.sees(t.region)))
+      const children = all
+        .map((x) => x.target)
+        .filter((t) => Target.rollsUpTo(t, parent.target) && (scope.all || scope.sees(t.region)))
       const obs = await observationsOf(deps, [parent.target.id, ...children.map((t) => t.id)])
       const tree = (await deps.database.db.select().from(regions)).map((r) => ({
         code: r.code,
@@ -112,7 +173,9 @@ export const planRoutes = [
     response: Schema.Struct({ items: Schema.Array(Task.Task) }),
     handler: async ({ c, query, deps }) => {
       const pack = await deps.packs.get(deps.database.db, query.pack)
-      const items = pack.resolved.tasks.filter((t) => query.unit === undefined || t.lead.includes(query.unit) || t.cooperating.includes(query.unit))
+      const items = pack.resolved.tasks.filter(
+        (t) => query.unit === undefined || t.lead.includes(query.unit) || t.cooperating.includes(query.unit),
+      )
       return c.json({ items: items.map((t) => Schema.encodeSync(Task.Task)(t)) })
     },
   }),
@@ -139,7 +202,8 @@ export const planRoutes = [
     method: "post",
     path: "/tasks/{task}/reports",
     tag: "tasks",
-    summary: "A lead unit's progress report on a task for a period (2024, 2024-Q3 or 2024-07); unit officers report for their own unit",
+    summary:
+      "A lead unit's progress report on a task for a period (2024, 2024-Q3 or 2024-07); unit officers report for their own unit",
     access: "unit",
     status: 201,
     body: Schema.Struct({
@@ -157,24 +221,70 @@ export const planRoutes = [
       if (task === undefined) throw notFound("任务 / task", params.task!)
       const unitId = body.unit ?? user.unit
       if (unitId === null || unitId === undefined)
-        throw badRequest("请指定填报单位 unit", "name the reporting unit", [{ pointer: "#/unit", at: "unit", message: { zh: "缺少单位", en: "unit is missing" } }])
+        throw badRequest("请指定填报单位 unit", "name the reporting unit", [
+          { pointer: "#/unit", at: "unit", message: { zh: "缺少单位", en: "unit is missing" } },
+        ])
       const unit = (await deps.database.db.select().from(units).where(eq(units.id, unitId)))[0]
       if (unit === undefined) throw notFound("单位 / unit", unitId)
       scope.writeUnit(unit.id, unit.region)
       if (!task.lead.includes(unit.id) && !task.cooperating.includes(unit.id))
-        throw badRequest(`${unit.name} 不是任务 ${task.number} 的牵头或配合单位`, `${unit.id} is neither lead nor cooperating unit of task ${task.id}`, [
-          { pointer: "#/unit", at: "unit", message: { zh: "单位与任务无关", en: "unit not assigned to this task" } },
-        ])
-      const row = { packId: pack.id, taskId: task.id, unit: unit.id, region: unit.region, period: body.period, reportedOn: body.reportedOn, status: body.status, note: body.note ?? null, createdBy: user.username }
+        throw badRequest(
+          `${unit.name} 不是任务 ${task.number} 的牵头或配合单位`,
+          `${unit.id} is neither lead nor cooperating unit of task ${task.id}`,
+          [{ pointer: "#/unit", at: "unit", message: { zh: "单位与任务无关", en: "unit not assigned to this task" } }],
+        )
+      const row = {
+        packId: pack.id,
+        taskId: task.id,
+        unit: unit.id,
+        region: unit.region,
+        period: body.period,
+        reportedOn: body.reportedOn,
+        status: body.status,
+        note: body.note ?? null,
+        createdBy: user.username,
+      }
       await deps.database.db.transaction(async (tx) => {
-        const [before] = await tx.select().from(taskReports).where(and(eq(taskReports.packId, pack.id), eq(taskReports.taskId, task.id), eq(taskReports.unit, unit.id), eq(taskReports.period, body.period)))
+        const [before] = await tx
+          .select()
+          .from(taskReports)
+          .where(
+            and(
+              eq(taskReports.packId, pack.id),
+              eq(taskReports.taskId, task.id),
+              eq(taskReports.unit, unit.id),
+              eq(taskReports.period, body.period),
+            ),
+          )
         await tx
           .insert(taskReports)
           .values(row)
-          .onConflictDoUpdate({ target: [taskReports.packId, taskReports.taskId, taskReports.unit, taskReports.period], set: { ...row, version: (before?.version ?? 0) + 1 } })
-        await record(tx, user.username, [{ action: "report", entity: "task", entityId: `${pack.id}:${task.id}`, region: unit.region, before: before ?? null, after: row }])
+          .onConflictDoUpdate({
+            target: [taskReports.packId, taskReports.taskId, taskReports.unit, taskReports.period],
+            set: { ...row, version: (before?.version ?? 0) + 1 },
+          })
+        await record(tx, user.username, [
+          {
+            action: "report",
+            entity: "task",
+            entityId: `${pack.id}:${task.id}`,
+            region: unit.region,
+            before: before ?? null,
+            after: row,
+          },
+        ])
       })
-      return c.json({ task: task.id, unit: unit.id, period: body.period, reportedOn: body.reportedOn, status: body.status, ...(body.note !== undefined ? { note: body.note } : {}) }, 201)
+      return c.json(
+        {
+          task: task.id,
+          unit: unit.id,
+          period: body.period,
+          reportedOn: body.reportedOn,
+          status: body.status,
+          ...(body.note !== undefined ? { note: body.note } : {}),
+        },
+        201,
+      )
     },
   }),
   route({
@@ -184,16 +294,45 @@ export const planRoutes = [
     summary: "Reports owed and overdue as of a date, per task, unit and period (most overdue first)",
     access: "read",
     query: Schema.Struct({ ...packQuery, asOf: Calendar.IsoDate, unit: Schema.optional(Schema.String) }),
-    response: Schema.Struct({ items: Schema.Array(Schema.Struct({ task: Schema.String, number: Schema.String, unit: Schema.String, period: Schema.NullOr(Schema.String), dueOn: Schema.String, daysOverdue: Schema.Number })) }),
+    response: Schema.Struct({
+      items: Schema.Array(
+        Schema.Struct({
+          task: Schema.String,
+          number: Schema.String,
+          unit: Schema.String,
+          period: Schema.NullOr(Schema.String),
+          dueOn: Schema.String,
+          daysOverdue: Schema.Number,
+        }),
+      ),
+    }),
     handler: async ({ c, query, scope, user, deps }) => {
       const pack = await deps.packs.get(deps.database.db, query.pack)
-      const rows = await deps.database.db.select().from(taskReports).where(and(eq(taskReports.packId, pack.id), scope.where(taskReports.region))).orderBy(asc(taskReports.id))
-      const reports: Array<Task.Report> = rows.map((r) => ({ task: r.taskId, unit: r.unit, period: r.period, reportedOn: r.reportedOn, status: r.status as Task.Report["status"], ...(r.note !== null ? { note: r.note } : {}) }))
+      const rows = await deps.database.db
+        .select()
+        .from(taskReports)
+        .where(and(eq(taskReports.packId, pack.id), scope.where(taskReports.region)))
+        .orderBy(asc(taskReports.id))
+      const reports: Array<Task.Report> = rows.map((r) => ({
+        task: r.taskId,
+        unit: r.unit,
+        period: r.period,
+        reportedOn: r.reportedOn,
+        status: r.status as Task.Report["status"],
+        ...(r.note !== null ? { note: r.note } : {}),
+      }))
       const unitFilter = query.unit ?? (user.role === "unit_officer" ? user.unit : undefined)
       const items = Task.overdue(pack.resolved.tasks, reports, query.asOf, { from: pack.resolved.meta.period.from })
         .filter((o) => unitFilter === undefined || unitFilter === null || o.unit === unitFilter)
         .filter((o) => scope.all || pack.resolved.units.some((u) => u.id === o.unit && scope.sees(u.region)))
-        .map((o) => ({ task: o.task.id, number: o.task.number, unit: o.unit, period: o.period, dueOn: o.dueOn, daysOverdue: o.daysOverdue }))
+        .map((o) => ({
+          task: o.task.id,
+          number: o.task.number,
+          unit: o.unit,
+          period: o.period,
+          dueOn: o.dueOn,
+          daysOverdue: o.daysOverdue,
+        }))
       return c.json({ items })
     },
   }),

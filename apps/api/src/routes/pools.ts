@@ -35,7 +35,12 @@ const membersIn = async (deps: Services, scope: Scope, poolId: string) => {
   const rows = await deps.database.db
     .select({ data: enterprises.data })
     .from(enterprises)
-    .where(and(scope.where(enterprises.region), sql`${enterprises.data}->'pools' @> ${JSON.stringify([{ pool: poolId }])}::jsonb`))
+    .where(
+      and(
+        scope.where(enterprises.region),
+        sql`${enterprises.data}->'pools' @> ${JSON.stringify([{ pool: poolId }])}::jsonb`,
+      ),
+    )
     .orderBy(asc(enterprises.uscc))
   return rows.map((r) => r.data as Enterprise.Enterprise)
 }
@@ -45,7 +50,10 @@ const change = (kind: "enter" | "exit") =>
     method: "post",
     path: kind === "enter" ? "/pools/{pool}/entries" : "/pools/{pool}/exits",
     tag: TAG,
-    summary: kind === "enter" ? "Enter an enterprise into a pool with a reason" : "Take an enterprise out of a pool with a reason",
+    summary:
+      kind === "enter"
+        ? "Enter an enterprise into a pool with a reason"
+        : "Take an enterprise out of a pool with a reason",
     access: "write",
     body: Membership,
     status: 201,
@@ -56,18 +64,35 @@ const change = (kind: "enter" | "exit") =>
         const row = await loadEnterprise(tx, scope, body.uscc, true)
         scope.write(row.region)
         const current = row.data as Enterprise.Enterprise
-        const result = kind === "enter" ? Pool.enter(current, pool, body.on, body.reason) : Pool.exit(current, pool, body.on, body.reason)
+        const result =
+          kind === "enter"
+            ? Pool.enter(current, pool, body.on, body.reason)
+            : Pool.exit(current, pool, body.on, body.reason)
         if (Either.isLeft(result))
           throw conflict(
-            kind === "enter" ? `企业 ${body.uscc} 已在 ${pool.id} 中` : `企业 ${body.uscc} 不在 ${pool.id} 中，或退出日期早于入库日期`,
+            kind === "enter"
+              ? `企业 ${body.uscc} 已在 ${pool.id} 中`
+              : `企业 ${body.uscc} 不在 ${pool.id} 中，或退出日期早于入库日期`,
             result.left.message,
           )
         const data = toStored(result.right)
         const version = row.version + 1
-        await tx.update(enterprises).set({ data, version, updatedAt: new Date().toISOString() }).where(eq(enterprises.uscc, body.uscc))
-        await tx.insert(enterpriseHistory).values({ uscc: body.uscc, version, data, change: `pool:${kind}:${pool.id}`, changedBy: user.username })
+        await tx
+          .update(enterprises)
+          .set({ data, version, updatedAt: new Date().toISOString() })
+          .where(eq(enterprises.uscc, body.uscc))
+        await tx
+          .insert(enterpriseHistory)
+          .values({ uscc: body.uscc, version, data, change: `pool:${kind}:${pool.id}`, changedBy: user.username })
         await record(tx, user.username, [
-          { action: `pool:${kind}`, entity: "enterprise", entityId: body.uscc, region: row.region, before: { pools: current.pools }, after: { pools: data.pools } },
+          {
+            action: `pool:${kind}`,
+            entity: "enterprise",
+            entityId: body.uscc,
+            region: row.region,
+            before: { pools: current.pools },
+            after: { pools: data.pools },
+          },
         ])
         return { uscc: body.uscc, version, pools: data.pools ?? [] }
       })
@@ -88,7 +113,9 @@ export const poolRoutes = [
       const list = await deps.packs.active(deps.database.db)
       const seen = new Set<string>()
       const items = list.flatMap((p) =>
-        p.pack.pools.filter((x) => !seen.has(x.id) && seen.add(x.id)).map((pool) => ({ pack: p.id, pool: Schema.encodeSync(Pool.Pool)(pool) })),
+        p.pack.pools
+          .filter((x) => !seen.has(x.id) && seen.add(x.id))
+          .map((pool) => ({ pack: p.id, pool: Schema.encodeSync(Pool.Pool)(pool) })),
       )
       return c.json({ items })
     },
@@ -106,7 +133,12 @@ export const poolRoutes = [
       const all = await membersIn(deps, scope, pool.id)
       const items = all
         .filter((e) => Pool.isMember(e, pool.id, query.asOf))
-        .map((e) => ({ uscc: e.uscc, name: e.name, region: e.region, membership: e.pools.filter((m) => m.pool === pool.id) }))
+        .map((e) => ({
+          uscc: e.uscc,
+          name: e.name,
+          region: e.region,
+          membership: e.pools.filter((m) => m.pool === pool.id),
+        }))
       return c.json({ pool: pool.id, asOf: query.asOf, items })
     },
   }),
@@ -116,7 +148,10 @@ export const poolRoutes = [
     tag: TAG,
     summary: "Entries into a pool in a year against its quota (e.g. 每年不少于50家)",
     access: "read",
-    query: Schema.Struct({ year: Schema.NumberFromString.pipe(Schema.int(), Schema.between(2000, 2100)), pack: Schema.optional(Schema.String) }),
+    query: Schema.Struct({
+      year: Schema.NumberFromString.pipe(Schema.int(), Schema.between(2000, 2100)),
+      pack: Schema.optional(Schema.String),
+    }),
     response: Schema.Struct({
       pool: Schema.String,
       year: Schema.Int,
@@ -128,7 +163,14 @@ export const poolRoutes = [
     handler: async ({ c, params, query, scope, deps }) => {
       const { pool } = await findPool(deps, params.pool!, query.pack)
       const intake = Pool.intake(await membersIn(deps, scope, pool.id), pool, query.year)
-      return c.json({ pool: intake.pool, year: intake.year, entered: intake.entered.length, quota: intake.quota, meetsQuota: intake.meetsQuota, shortfall: intake.shortfall })
+      return c.json({
+        pool: intake.pool,
+        year: intake.year,
+        entered: intake.entered.length,
+        quota: intake.quota,
+        meetsQuota: intake.meetsQuota,
+        shortfall: intake.shortfall,
+      })
     },
   }),
   change("enter"),

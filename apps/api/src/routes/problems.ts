@@ -25,9 +25,17 @@ const NewProblem = Schema.Struct({
   dueOn: Calendar.IsoDate,
 }).annotations({ identifier: "NewProblem" })
 
-const StoredProblem = Schema.Struct({ problem: Problem.Problem, region: Schema.String, version: Schema.Int }).annotations({ identifier: "StoredProblem" })
+const StoredProblem = Schema.Struct({
+  problem: Problem.Problem,
+  region: Schema.String,
+  version: Schema.Int,
+}).annotations({ identifier: "StoredProblem" })
 
-const present = (r: typeof problems.$inferSelect) => ({ problem: r.data as Problem.Problem, region: r.region, version: r.version })
+const present = (r: typeof problems.$inferSelect) => ({
+  problem: r.data as Problem.Problem,
+  region: r.region,
+  version: r.version,
+})
 
 /** Unit officers see their own unit's problems; others see their regions'. */
 const visible = (scope: Scope): SQL | undefined => {
@@ -53,7 +61,11 @@ export const problemRoutes = [
     }),
     response: Page(StoredProblem),
     handler: async ({ c, query, scope, deps }) => {
-      const { limit, offset, orderBy } = paging(query, { dueOn: problems.dueOn, id: problems.id, status: problems.status }, "dueOn")
+      const { limit, offset, orderBy } = paging(
+        query,
+        { dueOn: problems.dueOn, id: problems.id, status: problems.status },
+        "dueOn",
+      )
       const parts: Array<SQL | undefined> = [visible(scope)]
       if (query.status !== undefined) parts.push(eq(problems.status, query.status))
       if (query.category !== undefined) parts.push(eq(problems.category, query.category))
@@ -62,7 +74,13 @@ export const problemRoutes = [
       const where = and(...parts)
       const db = deps.database.db
       const [rows, totals] = await Promise.all([
-        db.select().from(problems).where(where).orderBy(...orderBy, asc(problems.id)).limit(limit).offset(offset),
+        db
+          .select()
+          .from(problems)
+          .where(where)
+          .orderBy(...orderBy, asc(problems.id))
+          .limit(limit)
+          .offset(offset),
         db.select({ n: count() }).from(problems).where(where),
       ])
       return c.json({ items: rows.map(present), total: totals[0]?.n ?? 0, limit, offset })
@@ -79,20 +97,35 @@ export const problemRoutes = [
     response: StoredProblem,
     handler: async ({ c, body, scope, user, deps }) => {
       if (body.dueOn < body.raisedOn)
-        throw badRequest("办结期限早于发现日期", "the due date is before the date raised", [{ pointer: "#/dueOn", at: "dueOn", message: { zh: "早于 raisedOn", en: "before raisedOn" } }])
+        throw badRequest("办结期限早于发现日期", "the due date is before the date raised", [
+          { pointer: "#/dueOn", at: "dueOn", message: { zh: "早于 raisedOn", en: "before raisedOn" } },
+        ])
       const db = deps.database.db
       const saved = await db.transaction(async (tx) => {
         const firm = await loadEnterprise(tx, scope, body.uscc)
         const unit = (await tx.select().from(units).where(eq(units.id, body.unit)))[0]
         if (unit === undefined)
-          throw badRequest(`未知单位 ${body.unit}`, `unknown unit ${body.unit}`, [{ pointer: "#/unit", at: "unit", message: { zh: "未知单位", en: "unknown unit" } }])
+          throw badRequest(`未知单位 ${body.unit}`, `unknown unit ${body.unit}`, [
+            { pointer: "#/unit", at: "unit", message: { zh: "未知单位", en: "unknown unit" } },
+          ])
         scope.writeUnit(unit.id, firm.region)
         const problem: Problem.Problem = { id: randomUUID(), ...body, status: "open" }
         const [row] = await tx
           .insert(problems)
-          .values({ id: problem.id, uscc: body.uscc, region: firm.region, unit: unit.id, category: body.category, status: "open", dueOn: body.dueOn, data: problem })
+          .values({
+            id: problem.id,
+            uscc: body.uscc,
+            region: firm.region,
+            unit: unit.id,
+            category: body.category,
+            status: "open",
+            dueOn: body.dueOn,
+            data: problem,
+          })
           .returning()
-        await record(tx, user.username, [{ action: "create", entity: "problem", entityId: problem.id, region: firm.region, after: problem }])
+        await record(tx, user.username, [
+          { action: "create", entity: "problem", entityId: problem.id, region: firm.region, after: problem },
+        ])
         return row!
       })
       return c.json(present(saved), 201, { etag: etag(saved.version), location: `/problems/${saved.id}` })
@@ -106,7 +139,12 @@ export const problemRoutes = [
     access: "read",
     response: StoredProblem,
     handler: async ({ c, params, scope, deps }) => {
-      const row = (await deps.database.db.select().from(problems).where(and(eq(problems.id, params.id!), visible(scope))))[0]
+      const row = (
+        await deps.database.db
+          .select()
+          .from(problems)
+          .where(and(eq(problems.id, params.id!), visible(scope)))
+      )[0]
       if (row === undefined) throw notFound("问题 / problem", params.id!)
       return c.json(present(row), 200, { etag: etag(row.version) })
     },
@@ -118,12 +156,22 @@ export const problemRoutes = [
     summary: "Move a problem to a new status on a date (open → in_progress → resolved / closed_unresolved), If-Match",
     access: "unit",
     ifMatch: true,
-    body: Schema.Struct({ to: Problem.Status, on: Calendar.IsoDate, resolution: Schema.optional(Schema.String.pipe(Schema.maxLength(4000))) }),
+    body: Schema.Struct({
+      to: Problem.Status,
+      on: Calendar.IsoDate,
+      resolution: Schema.optional(Schema.String.pipe(Schema.maxLength(4000))),
+    }),
     response: StoredProblem,
     handler: async ({ c, params, body, scope, user, deps }) => {
       const expected = expectedVersion(c)
       const saved = await deps.database.db.transaction(async (tx) => {
-        const row = (await tx.select().from(problems).where(and(eq(problems.id, params.id!), visible(scope))).for("update"))[0]
+        const row = (
+          await tx
+            .select()
+            .from(problems)
+            .where(and(eq(problems.id, params.id!), visible(scope)))
+            .for("update")
+        )[0]
         if (row === undefined) throw notFound("问题 / problem", params.id!)
         scope.writeUnit(row.unit, row.region)
         if (row.version !== expected) throw stale("问题 / problem", params.id!, row.version, expected)
@@ -131,10 +179,24 @@ export const problemRoutes = [
         if (Either.isLeft(moved)) throw conflict(moved.left.message, moved.left.message)
         const [updated] = await tx
           .update(problems)
-          .set({ data: moved.right, status: moved.right.status, version: row.version + 1, updatedAt: new Date().toISOString() })
+          .set({
+            data: moved.right,
+            status: moved.right.status,
+            version: row.version + 1,
+            updatedAt: new Date().toISOString(),
+          })
           .where(eq(problems.id, row.id))
           .returning()
-        await record(tx, user.username, [{ action: `status:${body.to}`, entity: "problem", entityId: row.id, region: row.region, before: row.data, after: moved.right }])
+        await record(tx, user.username, [
+          {
+            action: `status:${body.to}`,
+            entity: "problem",
+            entityId: row.id,
+            region: row.region,
+            before: row.data,
+            after: moved.right,
+          },
+        ])
         return updated!
       })
       return c.json(present(saved), 200, { etag: etag(saved.version) })
@@ -144,7 +206,8 @@ export const problemRoutes = [
     method: "get",
     path: "/problems-summary",
     tag: "problems",
-    summary: "The ledger summed up on a date: by category × status, and per unit (open, overdue, resolved, median days)",
+    summary:
+      "The ledger summed up on a date: by category × status, and per unit (open, overdue, resolved, median days)",
     access: "read",
     query: Schema.Struct({ asOf: Calendar.IsoDate }),
     response: Schema.Unknown,
@@ -158,9 +221,15 @@ export const problemRoutes = [
     method: "get",
     path: "/audit",
     tag: "audit",
-    summary: "The audit log: who changed what and when, with before and after (admins; district admins see their regions)",
+    summary:
+      "The audit log: who changed what and when, with before and after (admins; district admins see their regions)",
     access: "write",
-    query: Schema.Struct({ ...pageFields, entity: Schema.optional(Schema.String), entityId: Schema.optional(Schema.String), actor: Schema.optional(Schema.String) }),
+    query: Schema.Struct({
+      ...pageFields,
+      entity: Schema.optional(Schema.String),
+      entityId: Schema.optional(Schema.String),
+      actor: Schema.optional(Schema.String),
+    }),
     response: Page(
       Schema.Struct({
         id: Schema.Number,

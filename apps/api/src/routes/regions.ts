@@ -15,7 +15,12 @@ const RegionRow = Schema.Struct({
   parent: Schema.NullOr(Schema.String),
 }).annotations({ identifier: "RegionRow" })
 
-const UnitRow = Schema.Struct({ id: Schema.String, name: Schema.String, region: Schema.String, data: Schema.Unknown }).annotations({
+const UnitRow = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  region: Schema.String,
+  data: Schema.Unknown,
+}).annotations({
   identifier: "UnitRow",
 })
 
@@ -28,7 +33,8 @@ export const regionRoutes = [
     summary: "All regions (municipality, districts and counties)",
     access: "read",
     response: Schema.Struct({ items: Schema.Array(RegionRow) }),
-    handler: async ({ c, deps }) => c.json({ items: await deps.database.db.select().from(regions).orderBy(asc(regions.code)) }),
+    handler: async ({ c, deps }) =>
+      c.json({ items: await deps.database.db.select().from(regions).orderBy(asc(regions.code)) }),
   }),
   route({
     method: "get",

@@ -19,36 +19,50 @@ describe.each(backends())("screenings on $name", (backend) => {
   })
 
   it("has installed the bundled packs with their hashes", async () => {
-    const res = (await (await t.call("GET", "/packs", { as: "viewer" })).json()) as { items: Array<{ id: string; hash: string }> }
+    const res = (await (await t.call("GET", "/packs", { as: "viewer" })).json()) as {
+      items: Array<{ id: string; hash: string }>
+    }
     expect(res.items.map((p) => p.id)).toContain("cn-miit-tiers")
     expect(res.items.every((p) => p.hash.startsWith("sha256:"))).toBe(true)
   })
 
-  it.each(cases.map((c) => [c.name, c] as const))("screens one enterprise as its pack test expects: %s", async (_name, c) => {
-    // Cases reuse USCCs with different records: store this case's record (create, or replace at its version).
-    const body = Schema.encodeSync(Enterprise.Enterprise)(c.enterprise)
-    const existing = await t.call("GET", `/enterprises/${c.enterprise.uscc}`, { as: "admin" })
-    const stored =
-      existing.status === 404
-        ? await t.call("POST", "/enterprises", { as: "admin", body })
-        : await t.call("PUT", `/enterprises/${c.enterprise.uscc}`, { as: "admin", body, headers: { "if-match": existing.headers.get("etag")! } })
-    expect(stored.status).toBeLessThan(300)
-    const res = await t.call("POST", "/screenings", {
-      as: "admin",
-      body: { pack: "cn-miit-tiers", rule: c.rule, asOf: c.asOf, uscc: c.enterprise.uscc },
-    })
-    expect(res.status).toBe(201)
-    const result = (await res.json()) as {
-      screening: { packHash: string; count: number }
-      decision: { verdict: string; inputDigest: string; createdBy: string; evaluation: { reasons: { zh: Array<string> }; trace: Array<{ cite: { clause: string } }> } }
-    }
-    expect(result.decision.verdict).toBe(c.expect.verdict)
-    expect(result.screening.count).toBe(1)
-    expect(result.decision.inputDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(result.decision.createdBy).toBe("admin")
-    expect(result.decision.evaluation.reasons.zh.length).toBeGreaterThan(0)
-    expect(result.decision.evaluation.trace.every((n) => n.cite.clause.length > 0)).toBe(true)
-  })
+  it.each(cases.map((c) => [c.name, c] as const))(
+    "screens one enterprise as its pack test expects: %s",
+    async (_name, c) => {
+      // Cases reuse USCCs with different records: store this case's record (create, or replace at its version).
+      const body = Schema.encodeSync(Enterprise.Enterprise)(c.enterprise)
+      const existing = await t.call("GET", `/enterprises/${c.enterprise.uscc}`, { as: "admin" })
+      const stored =
+        existing.status === 404
+          ? await t.call("POST", "/enterprises", { as: "admin", body })
+          : await t.call("PUT", `/enterprises/${c.enterprise.uscc}`, {
+              as: "admin",
+              body,
+              headers: { "if-match": existing.headers.get("etag")! },
+            })
+      expect(stored.status).toBeLessThan(300)
+      const res = await t.call("POST", "/screenings", {
+        as: "admin",
+        body: { pack: "cn-miit-tiers", rule: c.rule, asOf: c.asOf, uscc: c.enterprise.uscc },
+      })
+      expect(res.status).toBe(201)
+      const result = (await res.json()) as {
+        screening: { packHash: string; count: number }
+        decision: {
+          verdict: string
+          inputDigest: string
+          createdBy: string
+          evaluation: { reasons: { zh: Array<string> }; trace: Array<{ cite: { clause: string } }> }
+        }
+      }
+      expect(result.decision.verdict).toBe(c.expect.verdict)
+      expect(result.screening.count).toBe(1)
+      expect(result.decision.inputDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
+      expect(result.decision.createdBy).toBe("admin")
+      expect(result.decision.evaluation.reasons.zh.length).toBeGreaterThan(0)
+      expect(result.decision.evaluation.trace.every((n) => n.cite.clause.length > 0)).toBe(true)
+    },
+  )
 
   it("screens the population in a district's scope only, and lists near misses", async () => {
     const res = await t.call("POST", "/screenings", {
@@ -59,7 +73,9 @@ describe.each(backends())("screenings on $name", (backend) => {
     const { screening } = (await res.json()) as { screening: { id: number; count: number } }
     const inTongliang = cases.filter((c) => c.enterprise.region === "500151").map((c) => c.enterprise.uscc)
     expect(screening.count).toBe(new Set(inTongliang).size)
-    const decisions = (await (await t.call("GET", `/screenings/${screening.id}/decisions`, { as: "tongliang" })).json()) as {
+    const decisions = (await (
+      await t.call("GET", `/screenings/${screening.id}/decisions`, { as: "tongliang" })
+    ).json()) as {
       items: Array<{ region: string }>
     }
     expect(decisions.items.every((d) => d.region === "500151")).toBe(true)
@@ -80,13 +96,24 @@ describe.each(backends())("screenings on $name", (backend) => {
   it("digests the record evaluated: the same record gives the same digest, an edit a new one", async () => {
     const c = cases[0]!
     const screen = async () =>
-      ((await (await t.call("POST", "/screenings", { as: "admin", body: { pack: "cn-miit-tiers", rule: c.rule, asOf: c.asOf, uscc: c.enterprise.uscc } })).json()) as {
-        decision: { inputDigest: string }
-      }).decision.inputDigest
+      (
+        (await (
+          await t.call("POST", "/screenings", {
+            as: "admin",
+            body: { pack: "cn-miit-tiers", rule: c.rule, asOf: c.asOf, uscc: c.enterprise.uscc },
+          })
+        ).json()) as {
+          decision: { inputDigest: string }
+        }
+      ).decision.inputDigest
     const first = await screen()
     expect(await screen()).toBe(first)
     const got = await t.call("GET", `/enterprises/${c.enterprise.uscc}`, { as: "admin" })
-    await t.call("PUT", `/enterprises/${c.enterprise.uscc}/financials/2019`, { as: "admin", body: { year: 2019, revenue: 1 }, headers: { "if-match": got.headers.get("etag")! } })
+    await t.call("PUT", `/enterprises/${c.enterprise.uscc}/financials/2019`, {
+      as: "admin",
+      body: { year: 2019, revenue: 1 },
+      headers: { "if-match": got.headers.get("etag")! },
+    })
     expect(await screen()).not.toBe(first)
   })
 
@@ -101,7 +128,9 @@ describe.each(backends())("screenings on $name", (backend) => {
   })
 
   it("serves the clause browser with original text and a diff between packs", async () => {
-    const clauses = (await (await t.call("GET", "/packs/cq-tongliang-2022/clauses?kind=tasks", { as: "viewer" })).json()) as {
+    const clauses = (await (
+      await t.call("GET", "/packs/cq-tongliang-2022/clauses?kind=tasks", { as: "viewer" })
+    ).json()) as {
       items: Array<{ source: string; text: string }>
     }
     expect(clauses.items.length).toBeGreaterThan(0)

@@ -18,7 +18,9 @@ const TAG = "screenings"
 const ScreeningRequest = Schema.Struct({
   pack: Schema.String.annotations({ description: "Pack id (active version) or id@version, e.g. cq-tongliang-2022" }),
   rule: Schema.optional(Schema.String).annotations({ description: "Rule id; or give `decides`" }),
-  decides: Schema.optional(Schema.String).annotations({ description: "Title, pool or award the rule decides, e.g. srdi_sme" }),
+  decides: Schema.optional(Schema.String).annotations({
+    description: "Title, pool or award the rule decides, e.g. srdi_sme",
+  }),
   asOf: Calendar.IsoDate,
   uscc: Schema.optional(Uscc.Uscc).annotations({ description: "Screen one enterprise; omit to screen the population" }),
   region: Schema.optional(Region.RegionCode).annotations({ description: "Limit a population run to one region" }),
@@ -55,7 +57,9 @@ const DecisionRow = Schema.Struct({
   inputDigest: Schema.String,
   reasons: Schema.Unknown,
   evaluation: Schema.optional(Schema.NullOr(Rule.Evaluation)),
-  recomputed: Schema.optional(Schema.Boolean).annotations({ description: "The trace was re-derived from the pack hash and input digest" }),
+  recomputed: Schema.optional(Schema.Boolean).annotations({
+    description: "The trace was re-derived from the pack hash and input digest",
+  }),
   createdBy: Schema.String,
   createdAt: Schema.String,
 }).annotations({ identifier: "Decision" })
@@ -118,7 +122,15 @@ export const screeningRoutes = [
       }
       const pack = await deps.packs.get(db, body.pack)
       const rule = pickRule(pack, body.asOf, body)
-      const result = await runScreening(db, { pack, rule, asOf: body.asOf, scope, actor: user.username, uscc: body.uscc, region })
+      const result = await runScreening(db, {
+        pack,
+        rule,
+        asOf: body.asOf,
+        scope,
+        actor: user.username,
+        uscc: body.uscc,
+        region,
+      })
       return c.json(result.decision === undefined ? { screening: result.screening } : result, 201, {
         location: `/screenings/${result.screening.id}`,
       })
@@ -152,8 +164,14 @@ export const screeningRoutes = [
     access: "read",
     response: ScreeningRow,
     handler: async ({ c, params, scope, deps }) => {
-      const found = (await deps.database.db.select().from(screenings).where(eq(screenings.id, Number(params.id) || 0)))[0]
-      if (found === undefined || (!scope.all && (found.region === null || !scope.sees(found.region)))) throw notFound("筛查 / screening", params.id!)
+      const found = (
+        await deps.database.db
+          .select()
+          .from(screenings)
+          .where(eq(screenings.id, Number(params.id) || 0))
+      )[0]
+      if (found === undefined || (!scope.all && (found.region === null || !scope.sees(found.region))))
+        throw notFound("筛查 / screening", params.id!)
       return c.json(found)
     },
   }),
@@ -167,13 +185,22 @@ export const screeningRoutes = [
     response: Page(DecisionRow),
     handler: async ({ c, params, query, scope, deps }) => {
       const { limit, offset, orderBy } = paging(query, decisionSort, "uscc")
-      const parts: Array<SQL | undefined> = [eq(decisions.screeningId, Number(params.id) || 0), scope.where(decisions.region)]
+      const parts: Array<SQL | undefined> = [
+        eq(decisions.screeningId, Number(params.id) || 0),
+        scope.where(decisions.region),
+      ]
       if (query.verdict !== undefined) parts.push(eq(decisions.verdict, query.verdict))
       if (query.nearMiss !== undefined) parts.push(eq(decisions.nearMiss, query.nearMiss === "true"))
       if (query.region !== undefined) parts.push(eq(decisions.region, query.region))
       const where = and(...parts)
       const db = deps.database.db
-      const items = await db.select(summaryColumns).from(decisions).where(where).orderBy(...orderBy, asc(decisions.id)).limit(limit).offset(offset)
+      const items = await db
+        .select(summaryColumns)
+        .from(decisions)
+        .where(where)
+        .orderBy(...orderBy, asc(decisions.id))
+        .limit(limit)
+        .offset(offset)
       return c.json({ items, ...(await countRows(db, decisions, where, query.count)), limit, offset })
     },
   }),
@@ -185,11 +212,20 @@ export const screeningRoutes = [
     access: "read",
     response: DecisionRow,
     handler: async ({ c, params, scope, deps }) => {
-      const found = (await deps.database.db.select().from(decisions).where(eq(decisions.id, Number(params.id) || 0)))[0]
+      const found = (
+        await deps.database.db
+          .select()
+          .from(decisions)
+          .where(eq(decisions.id, Number(params.id) || 0))
+      )[0]
       if (found === undefined) throw notFound("判定 / decision", params.id!)
       scope.read(found.region, "判定 / decision", params.id!)
       const evaluation = await evaluationOf(deps.database.db, deps.packs, found)
-      return c.json({ ...found, evaluation: evaluation ?? null, ...(found.evaluation === null && evaluation !== undefined ? { recomputed: true } : {}) })
+      return c.json({
+        ...found,
+        evaluation: evaluation ?? null,
+        ...(found.evaluation === null && evaluation !== undefined ? { recomputed: true } : {}),
+      })
     },
   }),
   route({
@@ -218,8 +254,19 @@ export const screeningRoutes = [
     tag: TAG,
     summary: "Firms just short of a rule (the latest screening of that pack and rule), closest first",
     access: "read",
-    query: Schema.Struct({ ...pageFields, pack: Schema.String, rule: Schema.String, region: Schema.optional(Schema.String) }),
-    response: Schema.Struct({ screening: Schema.NullOr(ScreeningRow), items: Schema.Array(DecisionRow), total: Schema.Int, limit: Schema.Int, offset: Schema.Int }),
+    query: Schema.Struct({
+      ...pageFields,
+      pack: Schema.String,
+      rule: Schema.String,
+      region: Schema.optional(Schema.String),
+    }),
+    response: Schema.Struct({
+      screening: Schema.NullOr(ScreeningRow),
+      items: Schema.Array(DecisionRow),
+      total: Schema.Int,
+      limit: Schema.Int,
+      offset: Schema.Int,
+    }),
     handler: async ({ c, query, scope, deps }) => {
       const db = deps.database.db
       const packId = query.pack.split("@")[0]!
@@ -227,17 +274,33 @@ export const screeningRoutes = [
         await db
           .select()
           .from(screenings)
-          .where(and(eq(screenings.packId, packId), eq(screenings.ruleId, query.rule), scope.all ? undefined : scope.where(screenings.region)))
+          .where(
+            and(
+              eq(screenings.packId, packId),
+              eq(screenings.ruleId, query.rule),
+              scope.all ? undefined : scope.where(screenings.region),
+            ),
+          )
           .orderBy(desc(screenings.id))
           .limit(1)
       )[0]
       const { limit, offset } = paging(query, { distance: decisions.distance }, "distance")
       if (latest === undefined) return c.json({ screening: null, items: [], total: 0, limit, offset })
-      const parts: Array<SQL | undefined> = [eq(decisions.screeningId, latest.id), eq(decisions.nearMiss, true), scope.where(decisions.region)]
+      const parts: Array<SQL | undefined> = [
+        eq(decisions.screeningId, latest.id),
+        eq(decisions.nearMiss, true),
+        scope.where(decisions.region),
+      ]
       if (query.region !== undefined) parts.push(eq(decisions.region, query.region))
       const where = and(...parts)
       const [items, totals] = await Promise.all([
-        db.select(summaryColumns).from(decisions).where(where).orderBy(asc(decisions.distance), asc(decisions.uscc)).limit(limit).offset(offset),
+        db
+          .select(summaryColumns)
+          .from(decisions)
+          .where(where)
+          .orderBy(asc(decisions.distance), asc(decisions.uscc))
+          .limit(limit)
+          .offset(offset),
         db.select({ n: count() }).from(decisions).where(where),
       ])
       return c.json({ screening: latest, items, total: totals[0]?.n ?? 0, limit, offset })

@@ -13,5 +13,7 @@ export const serveAdmin = (app: Hono, dist: string): void => {
   const root = relative(process.cwd(), dist) || "."
   app.use("/*", serveStatic({ root }))
   const html = readFileSync(index, "utf8")
-  app.get("/*", (c, next) => (c.req.header("accept")?.includes("text/html") === true ? Promise.resolve(c.html(html)) : next()))
+  app.get("/*", (c, next) =>
+    c.req.header("accept")?.includes("text/html") === true ? Promise.resolve(c.html(html)) : next(),
+  )
 }

@@ -98,7 +98,9 @@ describe.each(backends())("GET /titles/pyramid on $name", (backend) => {
     expect(city.items.map((i) => i.region)).toEqual(["500151", "500240"])
     expect(city.total.holding).toEqual({ innovative_sme: 2, srdi_sme: 1, little_giant: 1, listed: 1 })
     // Asking for the city as a district admin narrows to what it may see.
-    expect((await pyramid("?asOf=2024-06-30&region=500000", "tongliang")).items.map((i) => i.region)).toEqual(["500151"])
+    expect((await pyramid("?asOf=2024-06-30&region=500000", "tongliang")).items.map((i) => i.region)).toEqual([
+      "500151",
+    ])
   })
 
   it("refuses another district's region, names an unknown region and a bad date, and needs a login", async () => {

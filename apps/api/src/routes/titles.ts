@@ -16,7 +16,12 @@ export type Holder = Pick<Enterprise.Enterprise, "titles" | "listing">
 export type TierCounts = { -readonly [T in Title.Tier]: number }
 
 const Count = Schema.Int.pipe(Schema.nonNegative())
-const TierCountsSchema = Schema.Struct({ innovative_sme: Count, srdi_sme: Count, little_giant: Count, listed: Count }).annotations({
+const TierCountsSchema = Schema.Struct({
+  innovative_sme: Count,
+  srdi_sme: Count,
+  little_giant: Count,
+  listed: Count,
+}).annotations({
   identifier: "TierCounts",
 })
 
@@ -30,7 +35,10 @@ export const holds = (e: Holder, title: string, asOf: Calendar.IsoDate): boolean
  * Counts the holders of each rung (`holding`: an enterprise holding two rungs counts in both) and each enterprise at
  * its highest rung (`highest`, from `Title.tierAt`; enterprises on no rung are not counted).
  */
-export const countTiers = (list: Iterable<Holder>, asOf: Calendar.IsoDate): { holding: TierCounts; highest: TierCounts; enterprises: number } => {
+export const countTiers = (
+  list: Iterable<Holder>,
+  asOf: Calendar.IsoDate,
+): { holding: TierCounts; highest: TierCounts; enterprises: number } => {
   const holding = zero()
   const highest = zero()
   let n = 0
@@ -48,7 +56,9 @@ const PyramidRow = Schema.Struct({
   name: Schema.String,
   nameEn: Schema.NullOr(Schema.String),
   enterprises: Count.annotations({ description: "Enterprises of the region on record" }),
-  holding: TierCountsSchema.annotations({ description: "Enterprises holding each rung (one holding two counts in both)" }),
+  holding: TierCountsSchema.annotations({
+    description: "Enterprises holding each rung (one holding two counts in both)",
+  }),
   highest: TierCountsSchema.annotations({ description: "Enterprises by the highest rung they hold" }),
 }).annotations({ identifier: "PyramidRow" })
 
@@ -73,7 +83,8 @@ export const titleRoutes = [
     method: "get",
     path: "/titles/pyramid",
     tag: "titles",
-    summary: "Enterprises holding each tier title (innovative SME → SRDI SME → little giant → listed) as of a date, per region in scope",
+    summary:
+      "Enterprises holding each tier title (innovative SME → SRDI SME → little giant → listed) as of a date, per region in scope",
     description:
       "Counts valid titles on `asOf` (validity and revocation as @srdi/core's Title module reads them); `listed` also counts an exchange listing reached by then. A district admin sees only its own district.",
     access: "read",
@@ -87,7 +98,10 @@ export const titleRoutes = [
       if (wanted !== undefined) {
         if (!tree.some((r) => r.code === wanted)) throw notFound("地区 / region", wanted)
         if (!tree.some((r) => scope.sees(r.code) && Region.isWithinByCode(r.code, wanted)))
-          throw forbidden(`无权查看地区 ${wanted} 的企业称号统计`, `you may not see the title counts of region ${wanted}`)
+          throw forbidden(
+            `无权查看地区 ${wanted} 的企业称号统计`,
+            `you may not see the title counts of region ${wanted}`,
+          )
       }
       const rows = await db
         .select({
@@ -124,4 +138,3 @@ export const titleRoutes = [
     },
   }),
 ]
-

@@ -19,23 +19,36 @@ import type { Installed } from "../packs/catalog.js"
  * (and PGlite) print a jsonb value with its keys in one canonical order, so the same stored content always gives the
  * same digest — without a sorting pass, which cost ten times the evaluation itself.
  */
-export const inputDigest = (data: unknown): string => `sha256:${createHash("sha256").update(JSON.stringify(data)).digest("hex")}`
+export const inputDigest = (data: unknown): string =>
+  `sha256:${createHash("sha256").update(JSON.stringify(data)).digest("hex")}`
 
 /** Picks the rule to run: by id, or the one in force deciding a title/pool/award. */
-export const pickRule = (pack: Installed, asOf: Calendar.IsoDate, ref: { rule?: string | undefined; decides?: string | undefined }): Rule.Rule => {
+export const pickRule = (
+  pack: Installed,
+  asOf: Calendar.IsoDate,
+  ref: { rule?: string | undefined; decides?: string | undefined },
+): Rule.Rule => {
   const rules = pack.resolved.rules
   const available = rules.map((r) => `${r.id}${r.decides !== undefined ? ` (${r.decides})` : ""}`).join(", ")
   if (ref.rule !== undefined) {
     const rule = rules.find((r) => r.id === ref.rule)
     if (rule === undefined)
-      throw badRequest(`包 ${pack.id} 中没有规则 ${ref.rule}；可用：${available}`, `pack ${pack.id} has no rule ${ref.rule}; available: ${available}`, [
-        { pointer: "#/rule", at: "rule", message: { zh: `未知规则 ${ref.rule}`, en: `unknown rule ${ref.rule}` } },
-      ])
+      throw badRequest(
+        `包 ${pack.id} 中没有规则 ${ref.rule}；可用：${available}`,
+        `pack ${pack.id} has no rule ${ref.rule}; available: ${available}`,
+        [{ pointer: "#/rule", at: "rule", message: { zh: `未知规则 ${ref.rule}`, en: `unknown rule ${ref.rule}` } }],
+      )
     if (Rule.inForce([rule], asOf).length === 0)
       throw badRequest(
         `规则 ${rule.id} 在 ${asOf} 不在有效期内（${rule.effective.from} 起${rule.effective.until !== undefined ? `，至 ${rule.effective.until}` : ""}）`,
         `rule ${rule.id} is not in force on ${asOf} (from ${rule.effective.from}${rule.effective.until !== undefined ? ` until ${rule.effective.until}` : ""})`,
-        [{ pointer: "#/asOf", at: "asOf", message: { zh: "规则不在有效期内", en: "the rule is not in force on this date" } }],
+        [
+          {
+            pointer: "#/asOf",
+            at: "asOf",
+            message: { zh: "规则不在有效期内", en: "the rule is not in force on this date" },
+          },
+        ],
       )
     return rule
   }
@@ -98,7 +111,12 @@ export const runScreening = async (db: Db, options: ScreeningOptions) => {
   // One enterprise: the full evaluation is stored. A population: the why (reasons, missing inputs) of every
   // decision that is not plainly ineligible; traces are re-derived on read from the pack hash and input digest
   // (GET /decisions/{id}), since storing 100,000 traces costs more than computing them.
-  const decisionRow = (screeningId: number, row: { uscc: string; region: string; data: unknown }, ev: Rule.Evaluation, single: boolean) => ({
+  const decisionRow = (
+    screeningId: number,
+    row: { uscc: string; region: string; data: unknown },
+    ev: Rule.Evaluation,
+    single: boolean,
+  ) => ({
     screeningId,
     uscc: row.uscc,
     region: row.region,
@@ -124,14 +142,28 @@ export const runScreening = async (db: Db, options: ScreeningOptions) => {
     // One enterprise: read, evaluate, then write the screening already counted and its decision (three statements).
     const uscc = options.uscc
     return db.transaction(async (tx: Tx) => {
-      const [row] = await tx.select(columns).from(enterprises).where(and(...scoped, eq(enterprises.uscc, uscc)))
+      const [row] = await tx
+        .select(columns)
+        .from(enterprises)
+        .where(and(...scoped, eq(enterprises.uscc, uscc)))
       const summary = emptySummary()
       // Stored records were decoded by the Enterprise schema on write and stored encoded; the encoded form of
       // these schemas is the decoded form (defaults applied), so no second decode is needed.
       const ev = row === undefined ? undefined : compiled.evaluate(row.data as Enterprise.Enterprise)
       if (ev !== undefined) tally(summary, ev)
-      const [screening] = await tx.insert(screenings).values(screeningRow(options.region ?? null, ev === undefined ? 0 : 1, summary)).returning()
-      const decision = ev === undefined ? undefined : (await tx.insert(decisions).values(decisionRow(screening!.id, row!, ev, true)).returning())[0]
+      const [screening] = await tx
+        .insert(screenings)
+        .values(screeningRow(options.region ?? null, ev === undefined ? 0 : 1, summary))
+        .returning()
+      const decision =
+        ev === undefined
+          ? undefined
+          : (
+              await tx
+                .insert(decisions)
+                .values(decisionRow(screening!.id, row!, ev, true))
+                .returning()
+            )[0]
       return { screening: screening!, decision }
     })
   }
@@ -139,7 +171,10 @@ export const runScreening = async (db: Db, options: ScreeningOptions) => {
   const pageSize = options.pageSize ?? 5000
   let total = 0
   const result = await db.transaction(async (tx: Tx) => {
-    const [screening] = await tx.insert(screenings).values(screeningRow(options.region ?? null, 0, {} as Summary)).returning()
+    const [screening] = await tx
+      .insert(screenings)
+      .values(screeningRow(options.region ?? null, 0, {} as Summary))
+      .returning()
     const summary = emptySummary()
     const base = [...scoped]
     // A district's own run covers the regions under it; an explicit region, just that one.
@@ -164,7 +199,11 @@ export const runScreening = async (db: Db, options: ScreeningOptions) => {
       total += page.length
       if (page.length < pageSize) break
     }
-    const [done] = await tx.update(screenings).set({ count: total, summary }).where(eq(screenings.id, screening!.id)).returning()
+    const [done] = await tx
+      .update(screenings)
+      .set({ count: total, summary })
+      .where(eq(screenings.id, screening!.id))
+      .returning()
     return { screening: done!, decision: undefined }
   })
   // A population run adds many rows at once; refresh the planner's statistics for the decision lists.
@@ -187,7 +226,10 @@ export const evaluationOf = async (
   const rule = pack.resolved.rules.find((r) => r.id === d.ruleId)
   if (rule === undefined || pack.hash !== d.packHash) return undefined
   const current = await db.select({ data: enterprises.data }).from(enterprises).where(eq(enterprises.uscc, d.uscc))
-  const past = await db.select({ data: enterpriseHistory.data }).from(enterpriseHistory).where(eq(enterpriseHistory.uscc, d.uscc))
+  const past = await db
+    .select({ data: enterpriseHistory.data })
+    .from(enterpriseHistory)
+    .where(eq(enterpriseHistory.uscc, d.uscc))
   const record = [...current, ...past.reverse()].find((r) => r.data !== null && inputDigest(r.data) === d.inputDigest)
   if (record === undefined) return undefined
   return Rule.compile(rule, { asOf: d.asOf }).evaluate(record.data as Enterprise.Enterprise)

@@ -39,9 +39,13 @@ export const seedDemoPopulation = async (db: Db, list: ReadonlyArray<Enterprise.
         demo: true,
       }))
       await tx.insert(enterprises).values(rows).onConflictDoNothing()
-      await tx.insert(enterpriseHistory).values(rows.map((r) => ({ uscc: r.uscc, version: 1, data: r.data, change: "seed:demo", changedBy: "seed" })))
+      await tx
+        .insert(enterpriseHistory)
+        .values(rows.map((r) => ({ uscc: r.uscc, version: 1, data: r.data, change: "seed:demo", changedBy: "seed" })))
     }
-    await record(tx, "seed", [{ action: "seed:demo", entity: "enterprise", entityId: "*", region: null, after: { count: list.length } }])
+    await record(tx, "seed", [
+      { action: "seed:demo", entity: "enterprise", entityId: "*", region: null, after: { count: list.length } },
+    ])
   })
   await db.execute(sql`analyze ${enterprises}`)
 }
@@ -49,7 +53,12 @@ export const seedDemoPopulation = async (db: Db, list: ReadonlyArray<Enterprise.
 /** Seeds what is missing: packs when none are installed, demo data and users on an empty user table. */
 export const seed = async (
   db: Db,
-  options: { readonly packs: boolean; readonly demo: boolean; readonly demoSize: number; readonly adminPassword?: string | undefined },
+  options: {
+    readonly packs: boolean
+    readonly demo: boolean
+    readonly demoSize: number
+    readonly adminPassword?: string | undefined
+  },
   logger: Logger,
 ): Promise<SeedReport> => {
   await db.transaction((tx) => upsertRegions(tx, BASE_REGIONS))
@@ -75,16 +84,38 @@ export const seed = async (
     const problems = demoProblems(population, await unitsOf(db, districts), new Date().toISOString().slice(0, 10))
     await seedDemoProblems(db, problems)
     const logins = await ensureUsers(db, DEMO_USERS)
-    logger.info("seed.demo", { enterprises: population.length, observations: observed.length, problems: problems.length, users: logins.map((u) => u.username) })
+    logger.info("seed.demo", {
+      enterprises: population.length,
+      observations: observed.length,
+      problems: problems.length,
+      users: logins.map((u) => u.username),
+    })
     return { packs: installed, demoEnterprises: population.length, logins, demo: true }
   }
   const password = options.adminPassword ?? randomBytes(12).toString("base64url")
-  const admin: NewUser = { username: "admin", displayName: "Municipal admin", password, role: "municipal_admin", region: "500000", unit: null }
+  const admin: NewUser = {
+    username: "admin",
+    displayName: "Municipal admin",
+    password,
+    role: "municipal_admin",
+    region: "500000",
+    unit: null,
+  }
   await ensureUsers(db, [admin])
   // Only a generated password is shown (once); one from the environment is already known to the operator.
-  return { packs: installed, demoEnterprises: 0, logins: options.adminPassword === undefined ? [admin] : [], demo: false }
+  return {
+    packs: installed,
+    demoEnterprises: 0,
+    logins: options.adminPassword === undefined ? [admin] : [],
+    demo: false,
+  }
 }
 
 /** How many demo records are stored (for the banner on later starts). */
 export const demoCount = async (db: Db): Promise<number> =>
-  (await db.select({ n: count() }).from(enterprises).where(eq(enterprises.demo, sql`true`)))[0]?.n ?? 0
+  (
+    await db
+      .select({ n: count() })
+      .from(enterprises)
+      .where(eq(enterprises.demo, sql`true`))
+  )[0]?.n ?? 0

@@ -10,7 +10,9 @@ import { seed } from "./index.js"
 import { DEMO_SOURCE, demoObservations } from "./observations.js"
 
 const cite = { source: "test.txt", clause: "一", text: "测试" }
-const target = (over: Partial<Target.Target> & Pick<Target.Target, "id" | "metric" | "basis" | "region">): Target.Target => ({
+const target = (
+  over: Partial<Target.Target> & Pick<Target.Target, "id" | "metric" | "basis" | "region">,
+): Target.Target => ({
   label: { zh: over.id, en: over.id },
   comparator: ">=",
   value: 10,
@@ -23,18 +25,41 @@ const target = (over: Partial<Target.Target> & Pick<Target.Target, "id" | "metri
 
 describe("demo observations from a population", () => {
   // Three Tongliang firms and one Shizhu firm with known holdings; counts below follow from them by hand.
-  const [a, b, c, d] = Synthetic.population({ seed: 7, size: 4, regions: ["500151"] }).map((e) => ({ ...e, titles: [], listing: [] }))
+  const [a, b, c, d] = Synthetic.population({ seed: 7, size: 4, regions: ["500151"] }).map((e) => ({
+    ...e,
+    titles: [],
+    listing: [],
+  }))
   const population: Array<Enterprise.Enterprise> = [
     { ...a!, titles: [{ title: "srdi_sme", grantedOn: "2022-05-01" }] },
-    { ...b!, titles: [{ title: "srdi_sme", grantedOn: "2024-05-01" }], listing: [{ stage: "bse", reachedOn: "2023-09-01" }] },
+    {
+      ...b!,
+      titles: [{ title: "srdi_sme", grantedOn: "2024-05-01" }],
+      listing: [{ stage: "bse", reachedOn: "2023-09-01" }],
+    },
     { ...c!, titles: [{ title: "srdi_sme", grantedOn: "2021-01-01", revokedOn: "2023-03-01" }] },
     { ...d!, region: "500240", titles: [{ title: "srdi_sme", grantedOn: "2022-05-01" }] },
   ]
   const targets = [
     { pack: "p", target: target({ id: "tl-srdi", metric: "enterprises.srdi_sme", basis: "level", region: "500151" }) },
-    { pack: "p", target: target({ id: "tl-listings", metric: "listings.new", basis: "increase", region: "500151", start: "2022-01-01" }) },
-    { pack: "p", target: target({ id: "tl-platforms", metric: "platforms.green_factory", basis: "level", region: "500151" }) },
-    { pack: "p", target: target({ id: "city-srdi", metric: "enterprises.srdi_sme", basis: "level", region: "500000" }) },
+    {
+      pack: "p",
+      target: target({
+        id: "tl-listings",
+        metric: "listings.new",
+        basis: "increase",
+        region: "500151",
+        start: "2022-01-01",
+      }),
+    },
+    {
+      pack: "p",
+      target: target({ id: "tl-platforms", metric: "platforms.green_factory", basis: "level", region: "500151" }),
+    },
+    {
+      pack: "p",
+      target: target({ id: "city-srdi", metric: "enterprises.srdi_sme", basis: "level", region: "500000" }),
+    },
   ]
   const rows = demoObservations(targets, population, [2021, 2022, 2023, 2024])
   const series = (id: string) => rows.filter((r) => r.targetId === id).map((r) => [r.on, r.value])
@@ -89,10 +114,12 @@ describe("first start with demo data", () => {
   })
 
   it("gives the district's tier targets a value equal to the pyramid's count on the same day", async () => {
-    const targets = await get<{ items: Array<{ target: { id: string; metric: string }; progress: { current: number | null; status: string } }> }>(
-      "/targets?pack=cq-tongliang-2022&asOf=2024-12-31",
+    const targets = await get<{
+      items: Array<{ target: { id: string; metric: string }; progress: { current: number | null; status: string } }>
+    }>("/targets?pack=cq-tongliang-2022&asOf=2024-12-31")
+    const pyramid = await get<{ items: Array<{ region: string; holding: Record<string, number> }> }>(
+      "/titles/pyramid?asOf=2024-12-31",
     )
-    const pyramid = await get<{ items: Array<{ region: string; holding: Record<string, number> }> }>("/titles/pyramid?asOf=2024-12-31")
     const holding = pyramid.items.find((i) => i.region === "500151")!.holding
     for (const tier of ["innovative_sme", "srdi_sme", "little_giant"]) {
       const x = targets.items.find((i) => i.target.metric === `enterprises.${tier}`)!
@@ -104,9 +131,11 @@ describe("first start with demo data", () => {
   })
 
   it("rolls the districts up against the city target, which keeps no demo observation of its own", async () => {
-    const r = await get<{ parent: { current: number | null }; children: Array<{ target: string; current: number | null }>; childrenCurrent: number }>(
-      "/targets/cq-2025-srdi-sme/rollup?asOf=2024-12-31",
-    )
+    const r = await get<{
+      parent: { current: number | null }
+      children: Array<{ target: string; current: number | null }>
+      childrenCurrent: number
+    }>("/targets/cq-2025-srdi-sme/rollup?asOf=2024-12-31")
     expect(r.parent.current).toBeNull()
     // Tongliang's admin sees its own district's part of the roll-up, not Shizhu's.
     expect(r.children.map((c) => c.target)).toEqual(["tl-2025-srdi-sme"])

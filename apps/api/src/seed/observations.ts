@@ -31,10 +31,11 @@ export interface DemoObservation {
 }
 
 /** How a target's metric is counted over a region's enterprises on a date, or undefined when the demo cannot count it. */
-const counter = (t: Target.Target): ((list: ReadonlyArray<Holder>, on: Calendar.IsoDate) => number | undefined) | undefined => {
+const counter = (
+  t: Target.Target,
+): ((list: ReadonlyArray<Holder>, on: Calendar.IsoDate) => number | undefined) | undefined => {
   const title = /^enterprises\.([a-z][a-z0-9_]*)$/.exec(t.metric)?.[1]
-  if (title !== undefined && t.basis === "level")
-    return (list, on) => list.filter((e) => holds(e, title, on)).length
+  if (title !== undefined && t.basis === "level") return (list, on) => list.filter((e) => holds(e, title, on)).length
   if (t.metric === "listings.new" && t.basis === "increase" && t.start !== undefined) {
     const start = t.start
     return (list, on) => {
@@ -67,7 +68,8 @@ export const demoObservations = (
     for (const y of years) {
       const on = `${y}-12-31`
       const value = count(list, on)
-      if (value !== undefined) out.push({ packId: pack, targetId: target.id, region: target.region, on, value, source: DEMO_SOURCE })
+      if (value !== undefined)
+        out.push({ packId: pack, targetId: target.id, region: target.region, on, value, source: DEMO_SOURCE })
     }
   }
   return out
@@ -98,6 +100,14 @@ export const seedDemoObservations = async (db: Db, rows: ReadonlyArray<DemoObser
         set: { value: sql`excluded.value`, source: sql`excluded.source` },
         setWhere: sql`${observations.createdBy} = 'seed'`,
       })
-    await record(tx, "seed", [{ action: "seed:demo", entity: "target", entityId: "*", region: null, after: { observations: rows.length, source: DEMO_SOURCE } }])
+    await record(tx, "seed", [
+      {
+        action: "seed:demo",
+        entity: "target",
+        entityId: "*",
+        region: null,
+        after: { observations: rows.length, source: DEMO_SOURCE },
+      },
+    ])
   })
 }

@@ -47,7 +47,8 @@ describe("demo problems from a population", () => {
       history.slice(1).forEach((after, i) => {
         const before = history[i]!
         expect(Problem.TRANSITIONS[before.status]).toContain(after.status)
-        if (after.resolvedOn !== undefined) expect(after.resolvedOn <= today && after.resolvedOn >= after.raisedOn).toBe(true)
+        if (after.resolvedOn !== undefined)
+          expect(after.resolvedOn <= today && after.resolvedOn >= after.raisedOn).toBe(true)
       })
     expect(new Set(now.map((p) => p.status))).toEqual(new Set(Problem.Status.literals))
     const overdue = Problem.overdue(now, today)
@@ -58,7 +59,9 @@ describe("demo problems from a population", () => {
   it("is the same for the same inputs, and skips districts without units", () => {
     let m = 0
     expect(demoProblems(population, units, today, { id: () => `p${++m}` })).toEqual(list)
-    expect(demoProblems(population, new Map([["500151", ["tl-a"]]]), today).every((p) => p.region === "500151")).toBe(true)
+    expect(demoProblems(population, new Map([["500151", ["tl-a"]]]), today).every((p) => p.region === "500151")).toBe(
+      true,
+    )
   })
 })
 
@@ -97,11 +100,15 @@ describe("first start with demo data: the problem ledger", () => {
     const all = await get<{ items: Array<Stored>; total: number }>("admin", "/problems?limit=500")
     expect(all.total).toBe(2 * PER_DISTRICT)
     const units = await get<{ items: Array<{ id: string; region: string }> }>("admin", "/units")
-    for (const region of ["500151", "500240"]) expect(all.items.filter((s) => s.region === region)).toHaveLength(PER_DISTRICT)
+    for (const region of ["500151", "500240"])
+      expect(all.items.filter((s) => s.region === region)).toHaveLength(PER_DISTRICT)
     for (const s of all.items) {
       expect(s.problem.description.startsWith(DEMO_PREFIX)).toBe(true)
       expect(units.items.find((u) => u.id === s.problem.unit)?.region, s.problem.unit).toBe(s.region)
-      const firm = await get<{ enterprise: { name: string; region: string }; demo: boolean }>("admin", `/enterprises/${s.problem.uscc}`)
+      const firm = await get<{ enterprise: { name: string; region: string }; demo: boolean }>(
+        "admin",
+        `/enterprises/${s.problem.uscc}`,
+      )
       expect(firm.demo).toBe(true)
       expect(firm.enterprise.region).toBe(s.region)
     }
@@ -110,7 +117,10 @@ describe("first start with demo data: the problem ledger", () => {
   })
 
   it("records the moves in the audit log and shows open and overdue items in the summary", async () => {
-    const log = await get<{ items: Array<{ action: string; entity: string; actor: string }> }>("admin", "/audit?entity=problem&limit=500")
+    const log = await get<{ items: Array<{ action: string; entity: string; actor: string }> }>(
+      "admin",
+      "/audit?entity=problem&limit=500",
+    )
     expect(log.items.filter((e) => e.action === "create")).toHaveLength(2 * PER_DISTRICT)
     expect(log.items.some((e) => e.action === "status:resolved")).toBe(true)
     expect(new Set(log.items.map((e) => e.actor))).toEqual(new Set(["seed"]))

@@ -19,8 +19,23 @@ export const DEMO_PREFIX = "演示·"
 export const PER_DISTRICT = 7
 
 /** What becomes of a demo problem: each plan is used once per district, so every state shows up. */
-type Plan = "overdue" | "due_later" | "in_progress_overdue" | "in_progress" | "resolved" | "resolved_after_work" | "closed_unresolved"
-const PLANS: ReadonlyArray<Plan> = ["overdue", "due_later", "in_progress_overdue", "in_progress", "resolved", "resolved_after_work", "closed_unresolved"]
+type Plan =
+  | "overdue"
+  | "due_later"
+  | "in_progress_overdue"
+  | "in_progress"
+  | "resolved"
+  | "resolved_after_work"
+  | "closed_unresolved"
+const PLANS: ReadonlyArray<Plan> = [
+  "overdue",
+  "due_later",
+  "in_progress_overdue",
+  "in_progress",
+  "resolved",
+  "resolved_after_work",
+  "closed_unresolved",
+]
 
 /** Demo wording per category (the hard-tech plan's four kinds of problems), with the dimension it concerns. */
 const WORDING: { readonly [C in Problem.Category]: ReadonlyArray<readonly [dimension: string, text: string]> } = {
@@ -97,15 +112,25 @@ export const demoProblems = (
       }
       const worked = plus(raisedOn, r.int(3, 15))
       const finished = plus(worked, r.int(5, Math.max(5, Calendar.toDays(today) - Calendar.toDays(worked) - 1)))
-      const moves: ReadonlyArray<{ readonly to: Problem.Status; readonly on: Calendar.IsoDate; readonly resolution?: string }> =
+      const moves: ReadonlyArray<{
+        readonly to: Problem.Status
+        readonly on: Calendar.IsoDate
+        readonly resolution?: string
+      }> =
         plan === "in_progress" || plan === "in_progress_overdue"
           ? [{ to: "in_progress", on: worked }]
           : plan === "resolved"
             ? [{ to: "resolved", on: worked, resolution: `${DEMO_PREFIX}已对接相关政策并办结` }]
             : plan === "resolved_after_work"
-              ? [{ to: "in_progress", on: worked }, { to: "resolved", on: finished, resolution: `${DEMO_PREFIX}协调解决` }]
+              ? [
+                  { to: "in_progress", on: worked },
+                  { to: "resolved", on: finished, resolution: `${DEMO_PREFIX}协调解决` },
+                ]
               : plan === "closed_unresolved"
-                ? [{ to: "in_progress", on: worked }, { to: "closed_unresolved", on: finished, resolution: `${DEMO_PREFIX}超出区县权限，已上报` }]
+                ? [
+                    { to: "in_progress", on: worked },
+                    { to: "closed_unresolved", on: finished, resolution: `${DEMO_PREFIX}超出区县权限，已上报` },
+                  ]
                 : []
       const history: [Problem.Problem, ...Array<Problem.Problem>] = [raised]
       for (const m of moves) {
@@ -122,7 +147,13 @@ export const demoProblems = (
 
 /** The units of each region, as installed from the packs. */
 export const unitsOf = async (db: Db, regions: ReadonlyArray<string>): Promise<Map<string, Array<string>>> => {
-  const rows = regions.length === 0 ? [] : await db.select({ id: units.id, region: units.region }).from(units).where(inArray(units.region, [...regions]))
+  const rows =
+    regions.length === 0
+      ? []
+      : await db
+          .select({ id: units.id, region: units.region })
+          .from(units)
+          .where(inArray(units.region, [...regions]))
   const out = new Map<string, Array<string>>()
   for (const u of rows) out.set(u.region, [...(out.get(u.region) ?? []), u.id])
   return out
@@ -138,12 +169,29 @@ export const seedDemoProblems = async (db: Db, list: ReadonlyArray<DemoProblem>)
     await tx.insert(problems).values(
       list.map((d) => {
         const p = current(d)
-        return { id: p.id, uscc: p.uscc, region: d.region, unit: p.unit, category: p.category, status: p.status, dueOn: p.dueOn, data: p, version: d.history.length }
+        return {
+          id: p.id,
+          uscc: p.uscc,
+          region: d.region,
+          unit: p.unit,
+          category: p.category,
+          status: p.status,
+          dueOn: p.dueOn,
+          data: p,
+          version: d.history.length,
+        }
       }),
     )
     const changes: Array<Change> = list.flatMap(({ region, history: [raised, ...moved] }) => [
       { action: "create", entity: "problem", entityId: raised.id, region, after: raised },
-      ...moved.map((after, i) => ({ action: `status:${after.status}`, entity: "problem", entityId: raised.id, region, before: i === 0 ? raised : moved[i - 1], after })),
+      ...moved.map((after, i) => ({
+        action: `status:${after.status}`,
+        entity: "problem",
+        entityId: raised.id,
+        region,
+        before: i === 0 ? raised : moved[i - 1],
+        after,
+      })),
     ])
     await record(tx, "seed", changes)
   })

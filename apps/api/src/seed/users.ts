@@ -20,11 +20,46 @@ export interface NewUser {
 
 /** The demo logins: municipal admin, Tongliang and Shizhu district admins, a Tongliang unit officer, a viewer. */
 export const DEMO_USERS: ReadonlyArray<NewUser> = [
-  { username: "admin", displayName: "市经济信息委（演示）", password: "demo-admin", role: "municipal_admin", region: "500000", unit: null },
-  { username: "tongliang", displayName: "铜梁区经济信息委（演示）", password: "demo-tongliang", role: "district_admin", region: "500151", unit: null },
-  { username: "shizhu", displayName: "石柱县经济信息委（演示）", password: "demo-shizhu", role: "district_admin", region: "500240", unit: null },
-  { username: "tl-officer", displayName: "铜梁区科技局 经办人（演示）", password: "demo-officer", role: "unit_officer", region: "500151", unit: "tl-kjj" },
-  { username: "viewer", displayName: "只读用户（演示）", password: "demo-viewer", role: "viewer", region: null, unit: null },
+  {
+    username: "admin",
+    displayName: "市经济信息委（演示）",
+    password: "demo-admin",
+    role: "municipal_admin",
+    region: "500000",
+    unit: null,
+  },
+  {
+    username: "tongliang",
+    displayName: "铜梁区经济信息委（演示）",
+    password: "demo-tongliang",
+    role: "district_admin",
+    region: "500151",
+    unit: null,
+  },
+  {
+    username: "shizhu",
+    displayName: "石柱县经济信息委（演示）",
+    password: "demo-shizhu",
+    role: "district_admin",
+    region: "500240",
+    unit: null,
+  },
+  {
+    username: "tl-officer",
+    displayName: "铜梁区科技局 经办人（演示）",
+    password: "demo-officer",
+    role: "unit_officer",
+    region: "500151",
+    unit: "tl-kjj",
+  },
+  {
+    username: "viewer",
+    displayName: "只读用户（演示）",
+    password: "demo-viewer",
+    role: "viewer",
+    region: null,
+    unit: null,
+  },
 ]
 
 /** Creates users that do not exist yet (by username); returns the ones created. */

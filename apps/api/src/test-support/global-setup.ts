@@ -14,7 +14,10 @@ const root = fileURLToPath(new URL("../..", import.meta.url))
 export default async function setup(project: TestProject): Promise<void> {
   const migrations = join(root, "src/db/migrations")
   const hash = createHash("sha256")
-  for (const f of readdirSync(migrations).filter((f) => f.endsWith(".sql")).sort()) hash.update(readFileSync(join(migrations, f)))
+  for (const f of readdirSync(migrations)
+    .filter((f) => f.endsWith(".sql"))
+    .sort())
+    hash.update(readFileSync(join(migrations, f)))
   const dir = join(root, "node_modules/.cache/srdi-api")
   const file = join(dir, `pglite-${hash.digest("hex").slice(0, 16)}.tar`)
   if (!existsSync(file)) {

@@ -41,7 +41,11 @@ export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
 export interface TestApp extends App {
   readonly database: Database
   readonly tokens: Record<string, string>
-  readonly call: (method: string, path: string, options?: { as?: string; body?: unknown; headers?: Record<string, string> }) => Promise<Response>
+  readonly call: (
+    method: string,
+    path: string,
+    options?: { as?: string; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<Response>
   readonly close: () => Promise<void>
 }
 
@@ -52,13 +56,14 @@ export const openTestApp = async (backend: Backend, config: Partial<AppConfig> =
   if (backend.name === "pglite") {
     const template = new Blob([readFileSync(inject("pgliteTemplate"))])
     database = await openDatabase({ kind: "pglite", template })
-  }
-  else {
+  } else {
     const schema = `t_${randomBytes(6).toString("hex")}`
     try {
       database = await openDatabase({ kind: "postgres", url: backend.url!, schema, max: 4 })
     } catch (e) {
-      throw new Error(`SRDI_TEST_DATABASE_URL is set but PostgreSQL is unreachable (${backend.url}): ${(e as Error).message}`)
+      throw new Error(
+        `SRDI_TEST_DATABASE_URL is set but PostgreSQL is unreachable (${backend.url}): ${(e as Error).message}`,
+      )
     }
     dropSchema = async () => {
       const admin = postgres(backend.url!, { max: 1, onnotice: () => {} })

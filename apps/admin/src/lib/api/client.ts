@@ -92,7 +92,8 @@ export const api = {
     count?: "exact"
   }) => json<Page<EnterpriseSummary>>("GET", "/enterprises", { query }),
   enterprise: (uscc: string) => json<StoredEnterprise>("GET", `/enterprises/${encodeURIComponent(uscc)}`),
-  createEnterprise: (body: Enterprise.EnterpriseInput) => json<StoredEnterprise>("POST", "/enterprises", { json: body }),
+  createEnterprise: (body: Enterprise.EnterpriseInput) =>
+    json<StoredEnterprise>("POST", "/enterprises", { json: body }),
   /** Replaces an enterprise; `version` (If-Match) is the one it was read at, so a newer save is not overwritten. */
   updateEnterprise: (uscc: string, body: Enterprise.EnterpriseInput, version: number) =>
     json<StoredEnterprise>("PUT", `/enterprises/${encodeURIComponent(uscc)}`, { json: body, ifMatch: String(version) }),

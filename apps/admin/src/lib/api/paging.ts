@@ -18,7 +18,11 @@ export const UNKNOWN: Extent = { total: 0, exact: false }
 /** The extent after reading one page (`offset`, `limit`, what came back) given what was known before. */
 export const extentAfter = (
   known: Extent,
-  page: { readonly items: { readonly length: number }; readonly total: number; readonly totalExact?: boolean | undefined },
+  page: {
+    readonly items: { readonly length: number }
+    readonly total: number
+    readonly totalExact?: boolean | undefined
+  },
   offset: number,
   limit: number,
 ): Extent => {

@@ -70,7 +70,13 @@ export const problemOf = async (res: Response): Promise<ApiError> => {
     // a proxy or a crash page: fall back to the status line
   }
   const en = body.detail ?? body.title ?? `${res.status} ${res.statusText}`
-  return new ApiError(res.status, { zh: body.detailZh ?? en, en }, body.errors ?? [], body.type ?? "", res.headers.get("etag") ?? undefined)
+  return new ApiError(
+    res.status,
+    { zh: body.detailZh ?? en, en },
+    body.errors ?? [],
+    body.type ?? "",
+    res.headers.get("etag") ?? undefined,
+  )
 }
 
 /** A network failure (API down, offline) as an {@link ApiError} with status 0. */

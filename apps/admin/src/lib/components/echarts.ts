@@ -7,6 +7,15 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import * as echarts from "echarts/core"
 import { SVGRenderer } from "echarts/renderers"
 
-echarts.use([BarChart, FunnelChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer])
+echarts.use([
+  BarChart,
+  FunnelChart,
+  PieChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  SVGRenderer,
+])
 
 export { echarts }

@@ -30,6 +30,8 @@ export const traceValue = (node: Pick<Node, "value" | "indicator">, lang: Lang):
   if (typeof v === "number") return traceNumber(v, node.indicator, lang)
   if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "yes" : "no"
   if (Array.isArray(v))
-    return v.map((x) => (x === null ? (lang === "zh" ? "缺失" : "missing") : traceNumber(x, node.indicator, lang))).join(lang === "zh" ? "、" : ", ")
+    return v
+      .map((x) => (x === null ? (lang === "zh" ? "缺失" : "missing") : traceNumber(x, node.indicator, lang)))
+      .join(lang === "zh" ? "、" : ", ")
   return String(v)
 }

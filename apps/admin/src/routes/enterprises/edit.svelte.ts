@@ -38,7 +38,11 @@ export class EditState {
   }
 
   /** Sends an edit based on version `mine` (none for a create); a 412 becomes {@link Stale}, other refusals go by field. */
-  async save(mine: number | undefined, lang: string, send: () => Promise<StoredEnterprise>): Promise<StoredEnterprise | undefined> {
+  async save(
+    mine: number | undefined,
+    lang: string,
+    send: () => Promise<StoredEnterprise>,
+  ): Promise<StoredEnterprise | undefined> {
     this.problem = undefined
     this.stale = undefined
     this.saved = undefined

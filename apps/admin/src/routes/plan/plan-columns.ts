@@ -3,13 +3,7 @@
  * and how its value reads. A list the admin has no columns for gets one column per field, headed by the field's
  * translation where there is one.
  */
-import {
-  categoryLabel,
-  formatAmount,
-  formatDate,
-  statusLabel,
-  type Translate,
-} from "../../lib/plan-format.js"
+import { categoryLabel, formatAmount, formatDate, statusLabel, type Translate } from "../../lib/plan-format.js"
 
 /** A row as the API sends it. */
 export type Row = Readonly<Record<string, unknown>>
@@ -63,7 +57,15 @@ const CLAIM: ReadonlyArray<Column> = [
 ]
 
 const guess = (key: string): Format =>
-  /(On|At)$/.test(key) ? "date" : key === "status" ? "status" : key === "amount" ? "amount" : key === "unit" || key === "payer" ? "unit" : "text"
+  /(On|At)$/.test(key)
+    ? "date"
+    : key === "status"
+      ? "status"
+      : key === "amount"
+        ? "amount"
+        : key === "unit" || key === "payer"
+          ? "unit"
+          : "text"
 
 /** The columns of a list at `path`, given its first rows (for lists without their own columns). */
 export const columnsFor = (path: string, rows: ReadonlyArray<Row>): ReadonlyArray<Column> => {
@@ -112,5 +114,10 @@ export const cellText = (column: Column, row: Row, t: Translate, lang: string, n
 export const isOverdue = (row: Row, asOf: string): boolean => {
   if (row.overdue === true || row.status === "overdue") return true
   const p = row.problem as { status?: string; dueOn?: string } | undefined
-  return p !== undefined && (p.status === "open" || p.status === "in_progress") && typeof p.dueOn === "string" && p.dueOn < asOf
+  return (
+    p !== undefined &&
+    (p.status === "open" || p.status === "in_progress") &&
+    typeof p.dueOn === "string" &&
+    p.dueOn < asOf
+  )
 }
