@@ -165,3 +165,13 @@ export interface Pyramid {
   }>
   readonly total: { readonly enterprises: number; readonly holding: TierCounts; readonly highest: TierCounts }
 }
+
+/** `GET /tasks/overdue`: a task's report that is due and missing, per lead unit and period. */
+export interface OverdueReport {
+  readonly task: string
+  readonly number: string
+  readonly unit: string
+  readonly period: string | null
+  readonly dueOn: string
+  readonly daysOverdue: number
+}
