@@ -6,6 +6,7 @@ import { plainNumber, traceValue } from "../src/lib/components/trace-values.js"
 import { defaultPack } from "../src/lib/plan-context.svelte.js"
 import { parseHash } from "../src/lib/router.svelte.js"
 import { can } from "../src/lib/session.svelte.js"
+import { newEnterpriseRegion } from "../src/routes/enterprises/edit.svelte.js"
 import { parseCsv } from "../src/routes/import/csv.js"
 import { decisionRows, decisionsXlsx } from "../src/routes/screening/export.js"
 
@@ -226,5 +227,21 @@ describe("decisions export", () => {
     const bytes = new Uint8Array(buffer)
     expect(blob.size).toBeGreaterThan(1000)
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]) // "PK"
+  })
+})
+
+describe("newEnterpriseRegion", () => {
+  const user = (role: "municipal_admin" | "district_admin" | "viewer", region: string | null) => ({
+    username: "u",
+    displayName: "u",
+    role,
+    region,
+    unit: null,
+  })
+  it("starts a district admin's new enterprise in its own district, and nobody else's", () => {
+    expect(newEnterpriseRegion(user("district_admin", "500151"))).toBe("500151")
+    expect(newEnterpriseRegion(user("municipal_admin", "500000"))).toBe("")
+    expect(newEnterpriseRegion(user("district_admin", null))).toBe("")
+    expect(newEnterpriseRegion(undefined)).toBe("")
   })
 })

@@ -4,7 +4,7 @@
  * The typed values live in the form and are never reset by a failed save.
  */
 import type { ApiError } from "../../lib/api/problem.js"
-import type { StoredEnterprise } from "../../lib/api/types.js"
+import type { Me, StoredEnterprise } from "../../lib/api/types.js"
 import type { Checked } from "../../lib/forms.js"
 
 /** The versions behind a refused, stale edit. */
@@ -64,3 +64,7 @@ export class EditState {
     }
   }
 }
+
+/** The region a new enterprise starts in: a district admin's own district (the only one it may write), else none. */
+export const newEnterpriseRegion = (user: Me | null | undefined): string =>
+  user?.role === "district_admin" && user.region !== null ? user.region : ""
