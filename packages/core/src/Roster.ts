@@ -356,6 +356,10 @@ export interface Result {
   readonly enterprises: ReadonlyArray<Enterprise>
   readonly errors: ReadonlyArray<RowError>
   readonly unknownColumns: ReadonlyArray<string>
+  /** The rows with at least one cell filled in (blank rows are skipped). */
+  readonly filledRows: number
+  /** Each USCC read (as normalised: no spaces, upper case) → the spreadsheet row where it first appears. */
+  readonly firstRows: ReadonlyMap<string, number>
 }
 
 const PROFILE = ["name", "region", "industry", "foundedOn", "nicheSince", "strategicEmerging"] as const
@@ -665,9 +669,11 @@ export const fromRows = (rows: ReadonlyArray<Row>, options: { readonly firstRow?
   const enterprises: Array<Enterprise> = []
   const groups = new Map<string, Array<ParsedRow>>()
   const memo: HeaderMemo = new Map()
+  let filledRows = 0
   rows.forEach((record, i) => {
     const parsed = parseRow(record, firstRow + i, unknown, memo)
     if (parsed === undefined) return
+    filledRows++
     if (parsed.uscc === "") {
       errors.push(...parsed.errors)
       return
@@ -709,7 +715,9 @@ export const fromRows = (rows: ReadonlyArray<Row>, options: { readonly firstRow?
     errors.push(...found, ...dropped(group, found))
   }
   errors.sort((a, b) => a.row - b.row)
-  return { enterprises, errors, unknownColumns: [...unknown] }
+  const firstRows = new Map<string, number>()
+  for (const [uscc, group] of groups) firstRows.set(uscc, group[0]!.row)
+  return { enterprises, errors, unknownColumns: [...unknown], filledRows, firstRows }
 }
 
 /**

@@ -86,12 +86,19 @@ describe("Roster.fromRows", () => {
   })
 
   it("merges the rows of one USCC into one enterprise with a financial year per row", () => {
-    const { enterprises, errors } = Roster.fromRows([
+    const { enterprises, errors, filledRows, firstRows } = Roster.fromRows([
       zhRow({ 年度: 2024, "营业收入（万元）": 1650, 上市阶段: "share_reform@2023-12-01;otc_cq@2024-05-01" }),
-      { uscc: OTHER, name: "石柱某某食品有限公司", region: "500240" },
+      { uscc: ` ${OTHER.toLowerCase()}`, name: "石柱某某食品有限公司", region: "500240" },
+      { uscc: "", name: " " },
       zhRow({ 年度: 2023, "营业收入（万元）": 1480, 上市阶段: "otc_cq@2024-05-01" }),
     ])
     expect(errors).toEqual([])
+    // Where each USCC first appears (as normalised), and how many rows held anything: the blank one is skipped.
+    expect([...firstRows]).toEqual([
+      [USCC, 2],
+      [OTHER, 3],
+    ])
+    expect(filledRows).toBe(3)
     expect(enterprises.map((e) => e.uscc)).toEqual([USCC, OTHER])
     expect(enterprises[0]!.financials.map((f) => [f.year, f.revenue])).toEqual([
       [2023, 1480],

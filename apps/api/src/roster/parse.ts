@@ -15,26 +15,10 @@ export interface ParsedRoster {
   readonly usccRows: ReadonlyMap<string, number>
 }
 
-const filled = (row: Roster.Row): boolean => {
-  for (const k in row) {
-    const v = row[k]
-    if (v !== null && v !== undefined && (typeof v !== "string" || v.trim() !== "")) return true
-  }
-  return false
-}
-
 /** Reads and maps an upload on the calling thread. Malformed files are a 400 (see {@link readRows}). */
 export const parseRoster = async (format: Format, bytes: Uint8Array): Promise<ParsedRoster> => {
   const { rows, firstRow } = await readRows(format, bytes)
   const result = Roster.fromRows(rows, { firstRow })
-  const usccRows = new Map<string, number>()
-  let count = 0
-  rows.forEach((r, i) => {
-    if (filled(r)) count++
-    for (const k in r) {
-      const v = r[k]
-      if (typeof v === "string" && v.length === 18 && !usccRows.has(v)) usccRows.set(v, firstRow + i)
-    }
-  })
-  return { rows: count, result, usccRows }
+  // Roster counts the filled rows and knows where each USCC starts (normalised, as the enterprises carry it).
+  return { rows: result.filledRows, result, usccRows: result.firstRows }
 }
