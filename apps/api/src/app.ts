@@ -52,6 +52,9 @@ const tooLarge = (limit: number) => (c: Context) =>
     }),
   )
 
+/** Passes a request on untouched (the body-limit slot of routes without a body). */
+const noBody: MiddlewareHandler = (_c, next) => next()
+
 const tokenOf = (c: Context): string | undefined => {
   const auth = c.req.header("authorization")
   if (auth !== undefined && /^Bearer\s+/i.test(auth)) return auth.replace(/^Bearer\s+/i, "").trim()
@@ -153,7 +156,6 @@ export const createApp = (deps: AppDeps): App => {
     const limit = r.upload === true ? config.uploadLimitBytes : config.bodyLimitBytes
     // Only routes that take a body get the limit: on a GET the check made @hono/node-server build a full Request
     // (and an AbortSignal) for every read, a tenth of the server's time under load.
-    const noBody: MiddlewareHandler = (_c, next) => next()
     const guard = r.method === "get" ? noBody : bodyLimit({ maxSize: limit, onError: tooLarge(limit) })
     app.on(r.method.toUpperCase(), honoPath(r.path), guard, async (c) => {
       let user = ANONYMOUS
